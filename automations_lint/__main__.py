@@ -1,0 +1,9 @@
+"""`python -m automations_lint`."""
+
+from __future__ import annotations
+
+import sys
+
+from automations_lint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,80 @@
+"""The one type every problem is reported as, syntax errors included."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+# A path into the document: mapping keys and sequence indexes, the same shape as pydantic's error `loc`.
+PathPart = Union[str, int]
+Path = tuple[PathPart, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A 1-based region of the source; `end_column` is the column just past the last character."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+START_OF_FILE = Span(1, 1, 1, 1)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: where (a document path) and what; the engine adds the rest."""
+
+    path: Path
+    message: str
+    hint: str | None = None
+    # "key" points at the mapping key of `path`, "value" at its value.
+    at: Literal["key", "value"] = "value"
+    # An exact region, for the few findings that are not about one node (syntax errors, a bad byte).
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in one file, with its 1-based position, rule and message."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    hint: str | None = None
+    # Where in the document the problem is, as a tuple of keys and indexes (empty for file-level problems).
+    document_path: Path = ()
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON form: the keys scripts rely on, in a fixed order."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass(frozen=True)
+class RuleFinding:
+    """A finding together with the name of the rule that made it (for stages that serve several rules)."""
+
+    rule: str
+    finding: Finding

@@ -1,0 +1,347 @@
+"""Text in, a plain Python document and its source map out, or the syntax problems that stop us.
+
+We read parser events, not ruamel's composed nodes or constructed objects, and build the document in one
+iterative pass: no tag can construct a Python object, nesting depth is bounded only by memory, aliases share
+the already-built value (so an alias bomb stays linear), and every key and value gets its position on the way.
+The events come from libyaml through ruamel.yaml.clib when it is installed, else from ruamel's pure parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml.error import YAMLError
+
+from automations_lint.diagnostic import Finding, Path, RuleFinding, Span
+from automations_lint.scalars import (
+    KNOWN_COLLECTION_TAGS,
+    KNOWN_SCALAR_TAGS,
+    resolve_plain,
+    resolve_tagged,
+)
+from automations_lint.source_map import Node, SourceMap
+
+# The line breaks libyaml counts, so that our line numbers and the parser's agree.
+LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+MERGE_KEY = "<<"
+# No field of the file lies deeper than six levels, so nothing below this depth can change a verdict. Collections
+# deeper than this are kept as empty containers of their kind: that keeps paths short (20,000 nested lists would
+# otherwise cost quadratic time) and keeps every value shallow enough for any recursive code that meets it.
+MAX_DEPTH = 32
+
+
+@dataclass
+class Loaded:
+    """The document (None when empty), where everything is, and what went wrong while reading it."""
+
+    data: object
+    source_map: SourceMap
+    problems: list[RuleFinding]
+    # True when the text could not be read as YAML at all: there is no document to check further.
+    broken: bool = False
+
+
+@dataclass
+class _Frame:
+    """A collection being built. A discarded one (a key that is a collection, or the value of such a key) is
+    built all the same, so anchors inside it still resolve, but it is stored nowhere."""
+
+    value: Any  # dict or list
+    path: Path
+    start: Span
+    flow: bool
+    anchor: str | None
+    discard: bool
+    end: tuple[int, int]
+    key: tuple[str, Span] | None = None  # a mapping key waiting for its value
+    skip_value: bool = False  # the pending key was unusable: drop its value
+    merge_pending: bool = False
+    merges: list[tuple[dict[str, Any], Node]] = field(default_factory=list)
+
+
+def events(text: str) -> Iterator[Any]:
+    """Parser events of `text`, from the C parser where available."""
+    try:
+        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+    except ImportError:  # no compiled ruamel.yaml.clib on this platform: the pure parser gives the same events
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = CParser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
+def load(text: str) -> Loaded:
+    """Read `text` (a decoded str) into a document with positions."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    builder = _Builder(text)
+    try:
+        for event in events(text):
+            builder.feed(event)
+    except YAMLError as error:
+        builder.problems.append(RuleFinding("syntax-error", _syntax_finding(error, text)))
+        return Loaded(None, builder.source_map, builder.problems, broken=True)
+    return Loaded(builder.root, builder.source_map, builder.problems)
+
+
+class _Builder:
+    """Turns a stream of events into Python values and source-map entries."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.source_map = SourceMap()
+        self.problems: list[RuleFinding] = []
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, str | None]] = {}
+        self.open_anchors: set[str] = set()
+        self.root: object = None
+        self.documents = 0
+        self._lines: list[int] | None = None
+
+    # -- events -------------------------------------------------------------------------------------------
+    def feed(self, event: Any) -> None:
+        kind = type(event).__name__
+        if kind == "ScalarEvent":
+            self.scalar(event)
+        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+            self.start_collection(event, {} if kind == "MappingStartEvent" else [])
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            self.end_collection(event)
+        elif kind == "AliasEvent":
+            self.alias(event)
+        elif kind == "DocumentStartEvent":
+            self.documents += 1
+            self.anchors = {}
+        # Stream and document ends carry nothing we need.
+
+    def scalar(self, event: Any) -> None:
+        span = self.span(event)
+        text: str = event.value
+        plain = event.style in (None, "")
+        value: object = text
+        tag = event.tag
+        if tag is not None and tag != "!":
+            if tag in KNOWN_SCALAR_TAGS:
+                fits, value = resolve_tagged(text, tag)
+                if not fits:
+                    self.report("unsupported-tag", span, f'"{text}" cannot be read as {_short_tag(tag)}')
+            else:
+                self.report_tag(tag, span)
+                value = resolve_plain(text) if plain else text
+        elif plain and tag is None:
+            value = resolve_plain(text)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, text)
+        node = Node(span, style="" if plain else str(event.style), plain=text if plain else None)
+        self.deliver(value, node, text)
+
+    def alias(self, event: Any) -> None:
+        span = self.span(event)
+        name = event.anchor
+        value: object = None
+        key_text: str | None = None
+        if name in self.open_anchors:
+            self.report("syntax-error", span, f'alias "*{name}" refers to a collection that contains it')
+        elif name not in self.anchors:
+            self.report("syntax-error", span, f'alias "*{name}" refers to no anchor defined before it')
+        else:
+            value, key_text = self.anchors[name]
+        self.deliver(value, Node(span), key_text)
+
+    def start_collection(self, event: Any, value: dict[str, Any] | list[Any]) -> None:
+        span = self.span(event)
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in KNOWN_COLLECTION_TAGS:
+            self.report_tag(tag, span)
+        parent = self.stack[-1] if self.stack else None
+        discard = (
+            self.documents > 1
+            or len(self.stack) >= MAX_DEPTH
+            or (parent is not None and (parent.discard or parent.skip_value or _wants_key(parent)))
+        )
+        if event.anchor is not None:
+            self.open_anchors.add(event.anchor)
+        self.stack.append(
+            _Frame(
+                value=value,
+                path=() if discard or parent is None else _child_path(parent),
+                start=span,
+                flow=bool(event.flow_style),
+                anchor=event.anchor,
+                discard=discard,
+                end=(span.end_line, span.end_column),
+            )
+        )
+
+    def end_collection(self, event: Any) -> None:
+        frame = self.stack.pop()
+        if isinstance(frame.value, dict) and not frame.discard:
+            self.apply_merges(frame)
+        if frame.flow:
+            close = self.span(event)
+            end = (close.end_line, close.end_column)
+        else:
+            end = frame.end
+        node = Node(Span(frame.start.line, frame.start.column, *end))
+        if frame.anchor is not None:
+            self.open_anchors.discard(frame.anchor)
+            self.anchors[frame.anchor] = (frame.value, None)
+        self.deliver(frame.value, node, None)
+
+    # -- placing values ---------------------------------------------------------------------------------
+    def deliver(self, value: object, node: Node, key_text: str | None) -> None:
+        """Put a finished value where it belongs: as a key, a mapping value, a list item or the root."""
+        parent = self.stack[-1] if self.stack else None
+        if parent is None:
+            self.document_root(value, node)
+            return
+        parent.end = (node.value.end_line, node.value.end_column)
+        if _wants_key(parent):
+            if key_text is None or parent.discard:
+                if not parent.discard:
+                    self.report("invalid-key", node.value, "a mapping key must be a name, not a list or mapping")
+                parent.key = ("", node.value)
+                parent.skip_value = True
+            else:
+                self.take_key(parent, key_text, node)
+            return
+        if not (parent.discard or parent.skip_value):
+            self.store(parent, value, node)
+        parent.key = None
+        parent.skip_value = parent.merge_pending = False
+
+    def store(self, parent: _Frame, value: object, node: Node) -> None:
+        path = _child_path(parent)
+        if isinstance(parent.value, list):
+            self.source_map.add(path, node)
+            parent.value.append(value)
+            return
+        assert parent.key is not None
+        name, key_span = parent.key
+        if parent.merge_pending:
+            self.take_merge(parent, value, Node(node.value, key_span))
+            return
+        self.source_map.add(path, Node(node.value, key_span, node.style, node.plain))
+        parent.value[name] = value
+
+    def take_key(self, frame: _Frame, name: str, node: Node) -> None:
+        if name == MERGE_KEY and node.style == "":
+            frame.key = (name, node.value)
+            frame.merge_pending = True
+            return
+        if not frame.discard and name in frame.value:
+            first = self.source_map.key_span((*frame.path, name))
+            self.report("duplicate-key", node.value, f'duplicate key "{name}" (first on line {first.line})')
+        frame.key = (name, node.value)
+
+    def take_merge(self, frame: _Frame, value: object, node: Node) -> None:
+        sources = value if isinstance(value, list) else [value]
+        mappings = [source for source in sources if isinstance(source, dict)]
+        if len(mappings) != len(sources):
+            self.report("syntax-error", node.value, 'a merge key "<<" needs a mapping or a list of mappings')
+            return
+        frame.merges.extend((source, node) for source in mappings)
+
+    def apply_merges(self, frame: _Frame) -> None:
+        """YAML merge keys: explicit keys win, then earlier merged mappings over later ones."""
+        mapping: dict[str, Any] = frame.value
+        for source, node in frame.merges:
+            for name, item in source.items():
+                if name not in mapping:
+                    mapping[name] = item
+                    self.source_map.add((*frame.path, name), node)
+
+    def document_root(self, value: object, node: Node) -> None:
+        if self.documents == 1:
+            self.root = value
+            self.source_map.add((), node)
+        elif value is not None:
+            self.report(
+                "invalid-document",
+                Span(node.value.line, node.value.column, node.value.line, node.value.column),
+                f"a second YAML document (number {self.documents}) in the file; Ona reads only the first",
+            )
+
+    # -- helpers ----------------------------------------------------------------------------------------
+    def report(self, rule: str, span: Span, message: str) -> None:
+        self.problems.append(RuleFinding(rule, Finding((), message, span=span)))
+
+    def report_tag(self, tag: str, span: Span) -> None:
+        self.report("unsupported-tag", span, f'unsupported tag "{_short_tag(tag)}"; it is read as if it were not there')
+
+    def span(self, event: Any) -> Span:
+        start, end = event.start_mark, event.end_mark
+        end_line, end_column = end.line, end.column
+        if end_column == 0 and end_line > start.line:
+            # Block scalars and block collections end at the start of the next line; point at the end of the
+            # last line they cover instead, where a reader sees them end.
+            end_line -= 1
+            end_column = self.line_length(end_line)
+        return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+
+    def line_length(self, index: int) -> int:
+        if self._lines is None:
+            self._lines = [len(line) for line in LINE_BREAK.split(self.text)]
+        return self._lines[index] if index < len(self._lines) else 0
+
+
+def _wants_key(frame: _Frame) -> bool:
+    return isinstance(frame.value, dict) and frame.key is None
+
+
+def _child_path(parent: _Frame) -> Path:
+    if isinstance(parent.value, list):
+        return (*parent.path, len(parent.value))
+    return (*parent.path, parent.key[0] if parent.key is not None else "")
+
+
+def _short_tag(tag: str) -> str:
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
+def _syntax_finding(error: Exception, text: str) -> Finding:
+    """A syntax diagnostic from whatever the parser raised, at the position it names."""
+    problem = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error).split("\n")[0]
+    context = getattr(error, "context", None)
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    hint = None
+    if context == "while scanning a simple key" and getattr(error, "context_mark", None) is not None:
+        # The scanner gives up where it stopped looking for the ":", often lines later; the mistake is the line
+        # it took for a key.
+        mark = error.context_mark  # type: ignore[attr-defined]
+        problem = 'this line is read as a key, but it has no ":"'
+        context = None
+        hint = 'indent it under the command it belongs to (a block scalar: |), or add the missing ":"'
+    if mark is not None:
+        line, column = mark.line, mark.column
+    else:
+        position = getattr(error, "position", None)
+        line, column = _line_column(text, position if isinstance(position, int) else 0)
+    if _char_at(text, line, column) == "\t":
+        hint = "YAML does not allow tabs for indentation: use spaces"
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    return Finding((), message, hint=hint, span=Span(line + 1, column + 1, line + 1, column + 2))
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = LINE_BREAK.split(text)
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """0-based line and column of a character index."""
+    before = text[:index]
+    breaks = list(LINE_BREAK.finditer(before))
+    if not breaks:
+        return 0, index
+    return len(breaks), index - breaks[-1].end()

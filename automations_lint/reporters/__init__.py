@@ -1,0 +1,35 @@
+"""Output formats: one module each, looked up by name so only the chosen one is imported."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from automations_lint.diagnostic import Diagnostic
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a reporter may show: the diagnostics of every checked file, and those files' text."""
+
+    diagnostics: Sequence[Diagnostic]
+    files_checked: int
+    sources: Mapping[str, str] = field(default_factory=dict)
+    color: bool = False
+
+
+Reporter = Callable[[Report], str]
+
+# Format name -> module in this package that defines `render(report) -> str`.
+FORMATS: dict[str, str] = {
+    "text": "text",
+    "concise": "concise",
+    "json": "json_format",
+}
+
+
+def reporter(name: str) -> Reporter:
+    module = importlib.import_module(f"automations_lint.reporters.{FORMATS[name]}")
+    render: Reporter = module.render
+    return render

@@ -1,0 +1,56 @@
+"""What text reporters share: safe printing of file content, colours and the closing summary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from automations_lint.diagnostic import Diagnostic
+
+# File content and names can hold control characters (an escape sequence could rewrite the user's terminal).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_STYLES = {
+    "error": "\x1b[1;31m",
+    "warning": "\x1b[1;33m",
+    "info": "\x1b[1;34m",
+    "bold": "\x1b[1m",
+    "hint": "\x1b[36m",
+    "dim": "\x1b[2m",
+}
+_RESET = "\x1b[0m"
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as \\xNN, tabs kept."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def paint(text: str, style: str, *, color: bool) -> str:
+    return f"{_STYLES[style]}{text}{_RESET}" if color else text
+
+
+def headline(diagnostic: Diagnostic, *, color: bool) -> str:
+    """`path:line:col: severity CODE message [name]`: the line editors and CI log viewers can jump to."""
+    where = paint(f"{printable(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}:", "bold", color=color)
+    severity = paint(diagnostic.severity, diagnostic.severity, color=color)
+    code = paint(diagnostic.code, "bold", color=color)
+    return f"{where} {severity} {code} {printable(diagnostic.message)} [{diagnostic.name}]"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
+    """One closing line: what was found, in how many files ("" when no file was read at all)."""
+    if files_checked == 0:
+        return ""
+    checked = plural(files_checked, "file")
+    if not diagnostics:
+        return f"All checks passed ({checked} checked).\n"
+    words = {"error": "error", "warning": "warning", "info": "note"}
+    counts = [plural(sum(1 for d in diagnostics if d.severity == s), word) for s, word in words.items()]
+    found = [count for count in counts if not count.startswith("0 ")]
+    listed = ", ".join(found[:-1]) + " and " + found[-1] if len(found) > 1 else found[0]
+    files_with = len({d.path for d in diagnostics})
+    return f"Found {listed} in {plural(files_with, 'file')} ({checked} checked).\n"

@@ -1,0 +1,56 @@
+"""The default, for people: each diagnostic with the line it is on, a caret underline and the hint.
+
+tasks.yaml:5:5: error AL101 unknown field "triggers" in task "build" [unknown-field]
+  |
+5 |     triggers: [manual]
+  |     ^^^^^^^^
+  = hint: did you mean "triggeredBy"?
+"""
+
+from __future__ import annotations
+
+from automations_lint.diagnostic import Diagnostic
+from automations_lint.loader import LINE_BREAK
+from automations_lint.reporters import Report
+from automations_lint.reporters.terminal import headline, paint, printable, summary
+
+# A frame shows at most this many characters of a line, around the problem (a minified 5 MB line stays readable).
+WIDTH = 120
+
+
+def render(report: Report) -> str:
+    lines_by_path = {path: LINE_BREAK.split(text) for path, text in report.sources.items()}
+    blocks = []
+    for diagnostic in report.diagnostics:
+        block = [headline(diagnostic, color=report.color)]
+        lines = lines_by_path.get(diagnostic.path)
+        if lines is not None and diagnostic.line <= len(lines):
+            block += frame(diagnostic, lines[diagnostic.line - 1], color=report.color)
+        if diagnostic.hint:
+            gutter = " " * len(str(diagnostic.line))
+            block.append(f"{gutter} = {paint('hint', 'hint', color=report.color)}: {printable(diagnostic.hint)}")
+        blocks.append("\n".join(block) + "\n")
+    return "\n".join(blocks) + ("\n" if blocks else "") + summary(report.diagnostics, report.files_checked)
+
+
+def frame(diagnostic: Diagnostic, line: str, *, color: bool) -> list[str]:
+    """The source line and a caret underline of the diagnostic's span on it."""
+    start = diagnostic.column - 1
+    end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line)
+    end = max(end, start + 1)
+    shown_from = 0
+    if len(line) > WIDTH:
+        shown_from = max(0, min(start - WIDTH // 3, len(line) - WIDTH))
+        line = line[shown_from : shown_from + WIDTH]
+    text = printable(line.replace("\t", " "))
+    # Carets are placed over the printable text, so count what printable() made of the characters before.
+    prefix = printable(line[: max(0, start - shown_from)].replace("\t", " "))
+    marked = printable(line[max(0, start - shown_from) : max(0, end - shown_from)].replace("\t", " "))
+    gutter = " " * len(str(diagnostic.line))
+    carets = paint("^" * max(1, len(marked)), diagnostic.severity, color=color)
+    bar = paint("|", "dim", color=color)
+    return [
+        f"{gutter} {bar}",
+        f"{diagnostic.line} {bar} {text}".rstrip(),
+        f"{gutter} {bar} {' ' * len(prefix)}{carets}",
+    ]

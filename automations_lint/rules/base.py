@@ -1,0 +1,45 @@
+"""What a rule module is: its identity, its documentation, and for document rules a `check` function.
+
+Rule modules satisfy these protocols as modules (PEP 544), so the explicit registry in `registry.py` is
+type-checked without classes or registration side effects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from automations_lint.diagnostic import Finding, Path, Severity
+from automations_lint.document import Document
+
+
+class RuleModule(Protocol):
+    """Every rule: a code such as AL101, a kebab-case name, a default severity and its docstring."""
+
+    CODE: str
+    NAME: str
+    SEVERITY: Severity
+    __doc__: str | None
+
+
+class DocumentRule(RuleModule, Protocol):
+    """A rule that reads the whole document and reports findings."""
+
+    def check(self, document: Document) -> Iterable[Finding]: ...
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    """One pydantic validation error, in the few fields the rules need."""
+
+    type: str
+    loc: Path
+    input: object
+    ctx: dict[str, object]
+
+
+class SchemaRule(RuleModule, Protocol):
+    """A rule that explains a schema (pydantic) validation error."""
+
+    def explain(self, error: SchemaError) -> Finding: ...

@@ -1,0 +1,22 @@
+"""A mapping has the same key twice.
+
+YAML forbids it, and readers disagree on what it means: some keep the first value, some the last, Ona's
+rejects the file. The diagnostic points at the second key and names the line of the first.
+
+Example:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+      build:
+        name: Build again
+"""
+
+from __future__ import annotations
+
+from automations_lint.diagnostic import Severity
+
+CODE = "AL002"
+NAME = "duplicate-key"
+SEVERITY: Severity = "error"

@@ -1,0 +1,19 @@
+"""The file is not one mapping of `services` and `tasks`.
+
+An automations file is a single YAML document whose top level is a mapping with the optional keys `services`
+and `tasks`. A list or a scalar at the top level cannot be read, and a second document (after `---`) is ignored
+by Ona. An empty file, or one with only comments, is valid: it declares nothing.
+
+Example:
+
+    - name: build
+      command: npm run build
+"""
+
+from __future__ import annotations
+
+from automations_lint.diagnostic import Severity
+
+CODE = "AL003"
+NAME = "invalid-document"
+SEVERITY: Severity = "error"

@@ -1,0 +1,53 @@
+"""`readinessTimeout` that is not a duration in seconds.
+
+Ona reads it as a protobuf Duration: a number of seconds with an `s`, such as `"600s"` or `"1.5s"`; `"0s"`
+disables the timeout. Minutes (`10m`) and bare numbers are not accepted.
+
+Example:
+
+    services:
+      web:
+        name: Web
+        commands:
+          start: npm run dev
+          ready: curl -sf localhost:3000
+        readinessTimeout: 10m
+"""
+
+from __future__ import annotations
+
+import re
+
+from automations_lint.diagnostic import Finding, Severity
+from automations_lint.paths import describe
+from automations_lint.rules.base import SchemaError
+from automations_lint.scalars import type_name
+
+CODE = "AL109"
+NAME = "invalid-duration"
+SEVERITY: Severity = "error"
+
+_GO_DURATION = re.compile(r"((?:[0-9]*\.)?[0-9]+)(h|ms|m|s)")
+_SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
+
+
+def explain(error: SchemaError) -> Finding:
+    value = error.input
+    if isinstance(value, str):
+        message = f'{describe(error.loc)} is "{value}", which is not a duration in seconds'
+    else:
+        message = f"{describe(error.loc)} must be a duration string in seconds, got {type_name(value)}"
+    return Finding(error.loc, message, hint=f'write seconds with an "s", e.g. "{suggestion(value)}"')
+
+
+def suggestion(value: object) -> str:
+    """The same length of time written as Ona wants it, or "600s" when it cannot be worked out."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return f"{value:g}s"
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        parts = _GO_DURATION.findall(text)
+        if parts and "".join(number + unit for number, unit in parts) == text:
+            seconds = sum(float(number) * _SECONDS[unit] for number, unit in parts)
+            return f"{seconds:g}s"
+    return "600s"

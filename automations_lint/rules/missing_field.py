@@ -1,0 +1,35 @@
+"""A required field is missing: a service or task without `name`, or `commands` without `start`.
+
+Every service and task needs a non-empty `name`, shown in the Ona UI. A service that has `commands` must say
+how to `start`. The diagnostic points at the key of the service, task or `commands` mapping that lacks it.
+
+Example:
+
+    services:
+      database:
+        commands:
+          ready: pg_isready
+"""
+
+from __future__ import annotations
+
+from automations_lint.diagnostic import Finding, Severity
+from automations_lint.paths import describe
+from automations_lint.rules.base import SchemaError
+
+CODE = "AL102"
+NAME = "missing-field"
+SEVERITY: Severity = "error"
+
+_HINTS = {
+    "name": 'add a human-readable name, e.g. name: "Build the app"',
+    "start": "add the command that starts the service and keeps running, e.g. start: npm run dev",
+    "image": "name the container image, e.g. image: node:22",
+}
+
+
+def explain(error: SchemaError) -> Finding:
+    field = str(error.loc[-1])
+    parent = error.loc[:-1]
+    message = f'{describe(parent)} has no "{field}", which is required'
+    return Finding(parent, message, hint=_HINTS.get(field), at="key")

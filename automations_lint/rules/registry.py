@@ -1,0 +1,62 @@
+"""The explicit list of every rule, checked by mypy against the rule protocols and by a test for completeness."""
+
+from __future__ import annotations
+
+from automations_lint.rules import (
+    dependency_cycle,
+    duplicate_entry,
+    duplicate_key,
+    empty_task,
+    empty_value,
+    invalid_document,
+    invalid_duration,
+    invalid_key,
+    missing_field,
+    self_dependency,
+    syntax_error,
+    trigger_not_allowed,
+    unknown_field,
+    unknown_reference,
+    unknown_role,
+    unknown_trigger,
+    unsupported_tag,
+    wrong_type,
+)
+from automations_lint.rules.base import DocumentRule, RuleModule, SchemaRule
+
+# Problems found while reading the YAML (the loader reports them by name).
+SYNTAX_RULES: tuple[RuleModule, ...] = (syntax_error, duplicate_key, invalid_document, unsupported_tag)
+# Problems found by the strict model; each explains one kind of pydantic error.
+SCHEMA_RULES: tuple[SchemaRule, ...] = (
+    unknown_field,
+    missing_field,
+    wrong_type,
+    empty_value,
+    unknown_trigger,
+    trigger_not_allowed,
+    unknown_role,
+    invalid_key,
+    invalid_duration,
+)
+# Problems no schema can express, found by reading the whole document.
+DOCUMENT_RULES: tuple[DocumentRule, ...] = (
+    unknown_reference,
+    self_dependency,
+    dependency_cycle,
+    duplicate_entry,
+    empty_task,
+)
+
+ALL_RULES: tuple[RuleModule, ...] = (*SYNTAX_RULES, *SCHEMA_RULES, *DOCUMENT_RULES)
+BY_NAME: dict[str, RuleModule] = {rule.NAME: rule for rule in ALL_RULES}
+BY_CODE: dict[str, RuleModule] = {rule.CODE: rule for rule in ALL_RULES}
+
+
+def find(name_or_code: str) -> RuleModule | None:
+    """A rule by its name (`unknown-field`) or code (`AL101`, any case)."""
+    return BY_NAME.get(name_or_code.lower()) or BY_CODE.get(name_or_code.upper())
+
+
+def summary(rule: RuleModule) -> str:
+    """The first line of the rule's docstring: its one-line description."""
+    return (rule.__doc__ or "").strip().splitlines()[0]

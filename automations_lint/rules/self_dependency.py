@@ -1,0 +1,34 @@
+"""A task that lists itself in `dependsOn`.
+
+A task cannot run before itself: Ona cannot build a plan for it.
+
+Example:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+        dependsOn: [build]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from automations_lint.diagnostic import Finding, Severity
+from automations_lint.document import Document
+
+CODE = "AL202"
+NAME = "self-dependency"
+SEVERITY: Severity = "error"
+
+
+def check(document: Document) -> Iterator[Finding]:
+    for task in document.tasks.values():
+        for index, reference in task.strings("dependsOn"):
+            if reference == task.key:
+                yield Finding(
+                    (*task.path, "dependsOn", index),
+                    f'task "{task.key}" depends on itself',
+                    hint=f'remove "{task.key}" from its dependsOn',
+                )

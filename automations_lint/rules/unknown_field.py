@@ -1,0 +1,107 @@
+"""A field that Ona does not know: Ona rejects the whole file.
+
+Ona reads the file strictly: one unknown field anywhere, and no service or task starts. The hint names the field
+you most likely meant, or explains the common mix-ups:
+
+- `start`, `ready` or `stop` written directly on a service belong under `commands:`;
+- a task has one `command:`, not `commands:`;
+- `triggers`, `triggerBy` and `triggered_by` are `triggeredBy`; `dependencies` and `depends_on` are `dependsOn`;
+- `init`, `before`, `ports` and `ready-on` are Gitpod Classic (`.gitpod.yml`) fields with no place here;
+- `version`, `automations` and `settings` at the top level are invented formats: the file has only `services`
+  and `tasks`.
+
+Example:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+        triggers:
+          - postEnvironmentStart
+"""
+
+from __future__ import annotations
+
+from automations_lint import spec
+from automations_lint.diagnostic import Finding, Path, Severity
+from automations_lint.paths import container
+from automations_lint.rules.base import SchemaError
+from automations_lint.suggest import closest, quoted_list
+
+CODE = "AL101"
+NAME = "unknown-field"
+SEVERITY: Severity = "error"
+
+_RENAMES = {
+    **dict.fromkeys(
+        ("triggers", "trigger", "triggerBy", "triggeredby", "triggered_by", "trigger_by", "triggered-by", "on"),
+        "triggeredBy",
+    ),
+    **dict.fromkeys(("dependencies", "depends_on", "dependson", "depends", "needs", "depends-on"), "dependsOn"),
+    **dict.fromkeys(("runs_on", "runson", "runs-on"), "runsOn"),
+}
+_CLASSIC = {
+    "init": 'use a task triggered by "prebuild" or "postDevcontainerStart" for one-time setup',
+    "before": "put the commands at the start of the task's or service's own command",
+    "ports": "ports are not declared in automations.yaml",
+    "ready-on": 'use "commands.ready" with a probe that exits 0 once the service is ready',
+    "ready_on": 'use "commands.ready" with a probe that exits 0 once the service is ready',
+    "openMode": "editor settings are not part of automations.yaml",
+    "image": 'the image comes from .devcontainer/devcontainer.json; for one automation use "runsOn.docker.image"',
+    "github": "prebuild settings are made in the Ona project settings, not in automations.yaml",
+    "vscode": "editor extensions are configured in .devcontainer/devcontainer.json",
+}
+_INVENTED_TOP_LEVEL = frozenset({"version", "automations", "automations_config", "settings", "name", "env", "steps"})
+_FIELDS_BY_PLACE: dict[tuple[str, ...], tuple[str, ...]] = {
+    (): spec.TOP_LEVEL_FIELDS,
+    ("services", "*"): spec.SERVICE_FIELDS,
+    ("tasks", "*"): spec.TASK_FIELDS,
+    ("services", "*", "commands"): spec.COMMAND_FIELDS,
+    ("services", "*", "runsOn"): spec.RUNS_ON_FIELDS,
+    ("tasks", "*", "runsOn"): spec.RUNS_ON_FIELDS,
+    ("services", "*", "runsOn", "docker"): spec.DOCKER_FIELDS,
+    ("tasks", "*", "runsOn", "docker"): spec.DOCKER_FIELDS,
+    ("services", "*", "runsOn", "machine"): (),
+    ("tasks", "*", "runsOn", "machine"): (),
+}
+
+
+def explain(error: SchemaError) -> Finding:
+    name = str(error.loc[-1])
+    where = "at the top level" if len(error.loc) == 1 else container(error.loc)
+    message = f'unknown field "{name}" {where}'
+    return Finding(error.loc, message, hint=hint(error.loc), at="key")
+
+
+def hint(path: Path) -> str:
+    """The most helpful thing to say about the unknown field at `path`."""
+    name = str(path[-1])
+    place = _place(path[:-1])
+    kind = place[0] if place else None
+    if kind == "services" and len(place) == 2:
+        if name in spec.COMMAND_FIELDS:
+            return f'"{name}" belongs under "commands:" (commands: {{{name}: ...}})'
+        if name == "command":
+            return 'a service has no "command": write it under "commands:" as "start:"'
+    if kind == "tasks" and len(place) == 2 and name == "commands":
+        return 'a task runs one command: write "command: ..." instead of "commands:"'
+    if name in _RENAMES and len(place) == 2:
+        return f'did you mean "{_RENAMES[name]}"?'
+    if name in _CLASSIC:
+        return f'"{name}" is a Gitpod Classic (.gitpod.yml) field: {_CLASSIC[name]}'
+    if not place and name in _INVENTED_TOP_LEVEL:
+        return 'an automations file has only "services" and "tasks" at the top level'
+    allowed = _FIELDS_BY_PLACE.get(place, ())
+    match = closest(name, allowed)
+    if match is not None:
+        return f'did you mean "{match}"?'
+    if not allowed:
+        return "this mapping takes no fields: write it as {}"
+    return f"expected {quoted_list(allowed)}"
+
+
+def _place(path: Path) -> tuple[str, ...]:
+    """The path with service and task keys replaced by "*", to look up which fields are allowed there."""
+    return tuple(
+        "*" if index == 1 and path[0] in ("services", "tasks") else str(part) for index, part in enumerate(path)
+    )

@@ -1,0 +1,40 @@
+"""`dependsOn` names a task or service that is not in the file.
+
+A task's `dependsOn` lists keys of tasks or services of the same file (a task may wait for a service, such as
+a database). A key that does not exist makes the plan fail when the task starts. The hint names the closest key.
+
+Example:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+      test:
+        name: Test
+        command: npm test
+        dependsOn: [biuld]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from automations_lint.diagnostic import Finding, Severity
+from automations_lint.document import Document
+from automations_lint.suggest import did_you_mean
+
+CODE = "AL201"
+NAME = "unknown-reference"
+SEVERITY: Severity = "error"
+
+
+def check(document: Document) -> Iterator[Finding]:
+    known = [*document.tasks, *document.services]
+    for task in document.tasks.values():
+        for index, reference in task.strings("dependsOn"):
+            if reference not in document.tasks and reference not in document.services:
+                yield Finding(
+                    (*task.path, "dependsOn", index),
+                    f'task "{task.key}" depends on unknown task or service "{reference}"',
+                    hint=did_you_mean(reference, known, kind="task or service"),
+                )

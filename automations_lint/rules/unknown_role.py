@@ -1,0 +1,35 @@
+"""A service `role` that Ona does not know.
+
+The allowed roles are `""` (none), `default`, `editor` and `ai-agent`.
+
+Example:
+
+    services:
+      ide:
+        name: IDE
+        role: edtor
+        commands:
+          start: ./start-ide.sh
+"""
+
+from __future__ import annotations
+
+from automations_lint import spec
+from automations_lint.diagnostic import Finding, Severity
+from automations_lint.paths import describe
+from automations_lint.rules.base import SchemaError
+from automations_lint.scalars import type_name
+from automations_lint.suggest import did_you_mean
+
+CODE = "AL107"
+NAME = "unknown-role"
+SEVERITY: Severity = "error"
+
+
+def explain(error: SchemaError) -> Finding:
+    if isinstance(error.input, str):
+        message = f'unknown role "{error.input}" for {describe(error.loc[:-1])}'
+    else:
+        message = f"{describe(error.loc)} must be a role name, got {type_name(error.input)}"
+    word = error.input if isinstance(error.input, str) else ""
+    return Finding(error.loc, message, hint=did_you_mean(word, spec.ROLES, kind="role"))

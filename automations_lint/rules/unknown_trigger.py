@@ -1,0 +1,37 @@
+"""A trigger that Ona does not know.
+
+`triggeredBy` lists when a service or task starts by itself. The allowed values are `manual`,
+`postDevcontainerStart`, `postEnvironmentStart` and `prebuild`, and for tasks also `beforeSnapshot`. Cron
+schedules, file-change triggers (`fileChange:`) and the template placeholder `...` do not exist.
+
+Example:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+        triggeredBy:
+          - postEnviromentStart
+"""
+
+from __future__ import annotations
+
+from automations_lint import spec
+from automations_lint.diagnostic import Finding, Severity
+from automations_lint.rules.base import SchemaError
+from automations_lint.scalars import type_name
+from automations_lint.suggest import did_you_mean
+
+CODE = "AL105"
+NAME = "unknown-trigger"
+SEVERITY: Severity = "error"
+
+
+def explain(error: SchemaError) -> Finding:
+    allowed = spec.SERVICE_TRIGGERS if error.loc[0] == "services" else spec.TASK_TRIGGERS
+    if isinstance(error.input, str):
+        return Finding(
+            error.loc, f'unknown trigger "{error.input}"', hint=did_you_mean(error.input, allowed, kind="trigger")
+        )
+    message = f"a trigger must be one of the trigger names, got {type_name(error.input)}"
+    return Finding(error.loc, message, hint=did_you_mean("", allowed, kind="trigger"))

@@ -1,0 +1,63 @@
+"""A value of the wrong type: a list where a mapping belongs, a number where a string belongs, and so on.
+
+Ona reads each field with one type. The most common cases have their own hints:
+
+- `tasks` written as a list is the Gitpod Classic (`.gitpod.yml`) format; here tasks are a mapping from a key
+  (the reference used by `dependsOn` and the CLI) to the task;
+- `triggeredBy` and `dependsOn` take a list, even for one item: `triggeredBy: [manual]`;
+- a command given as a list of lines: write one block scalar (`command: |`) instead;
+- a number or boolean where a string belongs: quote it (`name: "2024"`).
+
+Example:
+
+    tasks:
+      - name: build
+        command: npm run build
+"""
+
+from __future__ import annotations
+
+from automations_lint.diagnostic import Finding, Path, Severity
+from automations_lint.paths import describe
+from automations_lint.rules.base import SchemaError
+from automations_lint.scalars import type_name
+
+CODE = "AL103"
+NAME = "wrong-type"
+SEVERITY: Severity = "error"
+
+_EXPECTED = {
+    "string_type": "a string",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "bool_type": "true or false",
+}
+_COMMAND_FIELDS = frozenset({"command", "start", "ready", "stop"})
+
+
+def explain(error: SchemaError) -> Finding:
+    expected = _EXPECTED.get(error.type, "another type")
+    message = f"{describe(error.loc)} must be {expected}, got {type_name(error.input)}"
+    return Finding(error.loc, message, hint=hint(error.loc, error.input, error.type))
+
+
+def hint(path: Path, value: object, error_type: str) -> str | None:
+    field = path[-1] if path else None
+    if path in (("tasks",), ("services",)) and isinstance(value, list):
+        return (
+            f"this is the Gitpod Classic (.gitpod.yml) format; write {field} as a mapping from a key to each "
+            f"item: {field}: {{build: {{name: Build, ...}}}}"
+        )
+    if field in ("triggeredBy", "dependsOn", "environment") and isinstance(value, str):
+        return f"write a list, even for one item: {field}: [{value}]"
+    if field in _COMMAND_FIELDS and isinstance(value, list):
+        return f"write the lines as one block scalar: {field}: | (then one command per line)"
+    if error_type == "string_type" and isinstance(value, (bool, int, float)):
+        return "quote it to make it a string"
+    if error_type == "bool_type" and isinstance(value, str):
+        return "write true or false without quotes"
+    if field == "machine":
+        return "write machine: {} to run directly on the VM"
+    return None

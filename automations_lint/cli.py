@@ -67,10 +67,17 @@ def check(paths: tuple[str, ...], output_format: str, strict: bool, stdin_filena
 
 
 @cli.command(name="rules")
-def list_rules() -> None:
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+    help="markdown prints the table kept in the README.",
+)
+def list_rules(output_format: str) -> None:
     """List every rule: code, name, severity and what it finds."""
-    from automations_lint.rules.registry import ALL_RULES, summary
+    from automations_lint.rules.registry import ALL_RULES, markdown_table, summary
 
+    if output_format == "markdown":
+        click.echo(markdown_table(), nl=False)
+        return
     for rule in ALL_RULES:
         click.echo(f"{rule.CODE}  {rule.NAME:<22} {rule.SEVERITY:<8} {summary(rule)}")
 
@@ -117,7 +124,7 @@ def _check_file(run: Run, path: str) -> None:
 
 
 def _check_stdin(run: Run, name: str) -> None:
-    _check_bytes(run, click.get_binary_stream("stdin").read(), name)
+    _check_bytes(run, sys.stdin.buffer.read(), name)
 
 
 def _check_bytes(run: Run, data: bytes, path: str) -> None:

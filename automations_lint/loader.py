@@ -62,6 +62,15 @@ class _Frame:
     merges: list[tuple[dict[str, Any], Node]] = field(default_factory=list)
 
 
+class _AliasError(Exception):
+    """An alias that no reader can resolve."""
+
+    def __init__(self, span: Span, message: str) -> None:
+        super().__init__(message)
+        self.span = span
+        self.message = message
+
+
 def events(text: str) -> Iterator[Any]:
     """Parser events of `text`, from the C parser where available."""
     try:
@@ -89,6 +98,9 @@ def load(text: str) -> Loaded:
             builder.feed(event)
     except YAMLError as error:
         builder.problems.append(RuleFinding("syntax-error", _syntax_finding(error, text)))
+        return Loaded(None, builder.source_map, builder.problems, broken=True)
+    except _AliasError as error:
+        builder.problems.append(RuleFinding("syntax-error", Finding((), error.message, span=error.span)))
         return Loaded(None, builder.source_map, builder.problems, broken=True)
     return Loaded(builder.root, builder.source_map, builder.problems)
 
@@ -147,14 +159,12 @@ class _Builder:
     def alias(self, event: Any) -> None:
         span = self.span(event)
         name = event.anchor
-        value: object = None
-        key_text: str | None = None
+        # Both are errors that stop Ona's reader too, so nothing after them is checked.
         if name in self.open_anchors:
-            self.report("syntax-error", span, f'alias "*{name}" refers to a collection that contains it')
-        elif name not in self.anchors:
-            self.report("syntax-error", span, f'alias "*{name}" refers to no anchor defined before it')
-        else:
-            value, key_text = self.anchors[name]
+            raise _AliasError(span, f'alias "*{name}" refers to a collection that contains it')
+        if name not in self.anchors:
+            raise _AliasError(span, f'alias "*{name}" refers to no anchor defined before it')
+        value, key_text = self.anchors[name]
         self.deliver(value, Node(span), key_text)
 
     def start_collection(self, event: Any, value: dict[str, Any] | list[Any]) -> None:
@@ -315,13 +325,17 @@ def _syntax_finding(error: Exception, text: str) -> Finding:
     context = getattr(error, "context", None)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     hint = None
-    if context == "while scanning a simple key" and getattr(error, "context_mark", None) is not None:
-        # The scanner gives up where it stopped looking for the ":", often lines later; the mistake is the line
-        # it took for a key.
-        mark = error.context_mark  # type: ignore[attr-defined]
+    context_mark = getattr(error, "context_mark", None)
+    # For these two the scanner gives up far from the mistake (lines later, or at the end of the file); the
+    # mistake is where the key or the quoted string began.
+    if context == "while scanning a simple key" and context_mark is not None:
+        mark, context = context_mark, None
         problem = 'this line is read as a key, but it has no ":"'
-        context = None
         hint = 'indent it under the command it belongs to (a block scalar: |), or add the missing ":"'
+    elif context == "while scanning a quoted scalar" and context_mark is not None:
+        mark, context = context_mark, None
+        problem = "this quoted string is never closed"
+        hint = "add the closing quote, or use a block scalar (|) for text that spans lines"
     if mark is not None:
         line, column = mark.line, mark.column
     else:

@@ -16,12 +16,12 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     return by_lower[matches[0]] if matches else None
 
 
-def quoted_list(names: Iterable[str]) -> str:
-    """`"a", "b" and "c"`, sorted, for hints that list every allowed value."""
+def quoted_list(names: Iterable[str], *, last: str = "or") -> str:
+    """`"a", "b" or "c"`, sorted, for hints that list every allowed value."""
     items = [f'"{name}"' for name in sorted(names)]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def did_you_mean(word: str, candidates: Iterable[str], *, kind: str) -> str:

@@ -29,7 +29,8 @@ def check(document: Document) -> Iterator[Finding]:
     for task in document.tasks.values():
         if any(field not in spec.TASK_FIELDS for field in task.fields):
             continue
-        if task.text("command") or any(True for _ in task.strings("dependsOn")):
+        # A command of the wrong type is the wrong-type rule's to report; only a missing or empty one does nothing.
+        if task.fields.get("command") not in (None, "") or any(True for _ in task.strings("dependsOn")):
             continue
         yield Finding(
             task.path,

@@ -60,3 +60,10 @@ def find(name_or_code: str) -> RuleModule | None:
 def summary(rule: RuleModule) -> str:
     """The first line of the rule's docstring: its one-line description."""
     return (rule.__doc__ or "").strip().splitlines()[0]
+
+
+def markdown_table() -> str:
+    """The rules as the README's Markdown table (regenerate with `automations-lint rules --format markdown`)."""
+    rows = ["| code | name | severity | what it finds |", "|---|---|---|---|"]
+    rows += [f"| {rule.CODE} | `{rule.NAME}` | {rule.SEVERITY} | {summary(rule)} |" for rule in ALL_RULES]
+    return "\n".join(rows) + "\n"

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from automations_lint.diagnostic import Finding, Severity
 from automations_lint.document import Document
-from automations_lint.suggest import did_you_mean
+from automations_lint.suggest import closest, quoted_list
 
 CODE = "AL201"
 NAME = "unknown-reference"
@@ -36,5 +36,14 @@ def check(document: Document) -> Iterator[Finding]:
                 yield Finding(
                     (*task.path, "dependsOn", index),
                     f'task "{task.key}" depends on unknown task or service "{reference}"',
-                    hint=did_you_mean(reference, known, kind="task or service"),
+                    hint=_hint(reference, known),
                 )
+
+
+def _hint(reference: str, known: list[str]) -> str:
+    match = closest(reference, known)
+    if match is not None:
+        return f'did you mean "{match}"?'
+    if not known or len(known) > 12:
+        return "dependsOn takes the keys of tasks and services defined in this file"
+    return f"the tasks and services in this file are {quoted_list(known, last='and')}"

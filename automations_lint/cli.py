@@ -1,23 +1,32 @@
 """The command line: a thin click layer over lint -> report -> exit code.
 
 Exit codes: 0 when no file has an error (warnings too with --strict), 1 when one has, 2 when a path cannot be
-read or the command line is wrong; the other paths are still checked.
+read or the command line is wrong; the other paths are still checked. An invalid configuration file stops the
+run at once with exit 2.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from automations_lint import __version__
 from automations_lint.diagnostic import Diagnostic
 from automations_lint.discovery import discover
-from automations_lint.reporters import FORMATS
+from automations_lint.plan_cli import graph_command, plan_command
+from automations_lint.reporters import FORMATS, default_format
+from automations_lint.schema_export import schema_command
+
+if TYPE_CHECKING:
+    from automations_lint.config import Config, ConfigFinder
 
 PROG = "automations-lint"
 
@@ -30,6 +39,16 @@ class Run:
     sources: dict[str, str] = field(default_factory=dict)
     files: int = 0
     unreadable: bool = False
+    # The configuration of each checked file (None: every rule as it is).
+    configs: ConfigFinder | None = None
+    # --fix / --diff: "fix" or "diff" (None: only check), and whether unsafe fixes are wanted too.
+    fix_mode: str | None = None
+    unsafe_fixes: bool = False
+    fixed: int = 0
+    fixed_files: int = 0
+    # What --diff prints, and what --fix of standard input prints instead of the report.
+    output: list[str] = field(default_factory=list)
+    stdin_name: str | None = None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,22 +63,78 @@ def cli() -> None:
     "--format",
     "output_format",
     type=click.Choice(sorted(FORMATS)),
-    default="text",
-    show_default=True,
-    help="How to print the diagnostics.",
+    default=None,
+    callback=lambda _context, _parameter, value: value or default_format(os.environ),
+    help="How to print the diagnostics.  [default: text, or github when GITHUB_ACTIONS=true]",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--stdin-filename", metavar="NAME", help="The file name to show for input read from '-'.")
-def check(paths: tuple[str, ...], output_format: str, strict: bool, stdin_filename: str | None) -> None:
+# -- configuration options (automations_lint/config.py) --
+@click.option(
+    "--select",
+    metavar="RULES",
+    multiple=True,
+    callback=lambda _context, _parameter, values: _rule_list(values),
+    help="Check only these rules (codes or names, comma-separated); replaces the configured select and ignore.",
+)
+@click.option(
+    "--ignore",
+    metavar="RULES",
+    multiple=True,
+    callback=lambda _context, _parameter, values: _rule_list(values),
+    help="Skip these rules (codes or names, comma-separated), besides the configured ignore.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use this configuration file, not the nearest .automations-lint.toml or pyproject.toml.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (standard input: print the fixed text).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that may change meaning.")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    strict: bool,
+    stdin_filename: str | None,
+    *,
+    select: frozenset[str] | None,
+    ignore: frozenset[str] | None,
+    config_file: Path | None,
+    isolated: bool,
+    fix: bool,
+    show_diff: bool,
+    unsafe_fixes: bool,
+) -> None:
     """Check automations files. PATHS are files, folders (searched for .ona/ and .gitpod/ automations.yaml
     or .yml) or '-' for standard input; without PATHS, the current folder is searched."""
-    run = Run()
+    from automations_lint.rules import shellcheck
+
+    if fix and show_diff:
+        raise click.UsageError("--fix and --diff cannot be used together")
+    mode = "fix" if fix else "diff" if show_diff else None
+    run = Run(configs=_config_finder(select, ignore, config_file, isolated), fix_mode=mode, unsafe_fixes=unsafe_fixes)
+    unchecked = shellcheck.unchecked()
     for path in paths or (".",):
         if path == "-":
             _check_stdin(run, stdin_filename or "<stdin>")
         else:
             _check_path(run, path)
-    _print_report(run, output_format)
+    if shellcheck.unchecked() > unchecked:  # one notice per run, and only when some command went unchecked
+        click.echo(f'{PROG}: shellcheck not found; install "{PROG}[shellcheck]" to check commands', err=True)
+    if run.fix_mode == "diff":  # only the diff; exit 1 when something would change
+        click.echo("".join(run.output), nl=False)
+        sys.exit(2 if run.unreadable else 1 if run.output else 0)
+    if run.output:  # --fix of standard input: the fixed text on stdout, the report on stderr
+        click.echo("".join(run.output), nl=False)
+        _print_report(run, output_format, err=True)
+    else:
+        _print_report(run, output_format)
+    if run.fixed:
+        files = "1 file" if run.fixed_files == 1 else f"{run.fixed_files} files"
+        click.echo(f"{PROG}: fixed {run.fixed} problem{'s' if run.fixed != 1 else ''} in {files}", err=True)
     if run.unreadable:
         sys.exit(2)
     failing = ("error", "warning") if strict else ("error",)
@@ -68,7 +143,11 @@ def check(paths: tuple[str, ...], output_format: str, strict: bool, stdin_filena
 
 @cli.command(name="rules")
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
     help="markdown prints the table kept in the README.",
 )
 def list_rules(output_format: str) -> None:
@@ -95,6 +174,11 @@ def show_rule(name_or_code: str) -> None:
     click.echo((rule.__doc__ or "").strip())
 
 
+cli.add_command(schema_command)
+cli.add_command(plan_command)
+cli.add_command(graph_command)
+
+
 def _check_path(run: Run, path: str) -> None:
     try:
         info = os.stat(path)
@@ -115,7 +199,12 @@ def _check_path(run: Run, path: str) -> None:
 
 def _check_file(run: Run, path: str) -> None:
     try:
-        with open(path, "rb") as handle:
+        # A discovered automations.yaml may be a FIFO (open would wait forever for a writer) or a link to a device
+        # (/dev/zero never ends): open without blocking, then read only a regular file.
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                _unreadable(run, path, "not a regular file")
+                return
             data = handle.read()
     except OSError as error:
         _unreadable(run, path, error.strerror or str(error))
@@ -124,6 +213,7 @@ def _check_file(run: Run, path: str) -> None:
 
 
 def _check_stdin(run: Run, name: str) -> None:
+    run.stdin_name = name
     _check_bytes(run, sys.stdin.buffer.read(), name)
 
 
@@ -135,8 +225,58 @@ def _check_bytes(run: Run, data: bytes, path: str) -> None:
     if isinstance(text, Diagnostic):
         run.diagnostics.append(replace(text, path=path))
         return
+    if run.fix_mode is not None and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        from automations_lint.fix_cli import fix_one
+
+        text = fix_one(run, data, text, path, _config(run, path))
+        run.sources[path] = text
+        return
     run.sources[path] = text
-    run.diagnostics += lint_text(text, path)
+    run.diagnostics += lint_text(text, path, _config(run, path))
+
+
+# -- configuration (automations_lint/config.py) --
+class ConfigFailure(click.ClickException):
+    """An invalid configuration file: one line on stderr and exit 2, like a usage error."""
+
+    exit_code = 2
+
+
+def _rule_list(values: tuple[str, ...]) -> frozenset[str] | None:
+    """The codes of comma-separated rule lists given to --select or --ignore; None when the option is absent."""
+    if not values:
+        return None
+    from automations_lint.config import rule_codes
+
+    try:
+        return rule_codes(name.strip() for value in values for name in value.split(",") if name.strip())
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _config_finder(
+    select: frozenset[str] | None, ignore: frozenset[str] | None, config_file: Path | None, isolated: bool
+) -> ConfigFinder:
+    from automations_lint.config import ConfigFinder
+
+    if isolated and config_file is not None:
+        raise click.UsageError("--config and --isolated cannot be used together")
+    return ConfigFinder(explicit=config_file, isolated=isolated, select=select, ignore=ignore or frozenset())
+
+
+def _config(run: Run, path: str) -> Config | None:
+    """The configuration nearest to the checked file (ruff-like: per file, each folder searched once)."""
+    from automations_lint.config import ConfigError
+
+    if run.configs is None:
+        return None
+    try:
+        return run.configs.for_file(path)
+    except ConfigError as error:
+        raise ConfigFailure(str(error)) from None
+
+
+# -- end of configuration --
 
 
 def _unreadable(run: Run, path: str, reason: str) -> None:
@@ -144,11 +284,11 @@ def _unreadable(run: Run, path: str, reason: str) -> None:
     click.echo(f'{PROG}: cannot read "{path}": {reason}', err=True)
 
 
-def _print_report(run: Run, output_format: str) -> None:
+def _print_report(run: Run, output_format: str, *, err: bool = False) -> None:
     from automations_lint.reporters import Report, reporter
 
-    report = Report(run.diagnostics, run.files, run.sources, color=_use_color())
-    click.echo(reporter(output_format)(report), nl=False, color=report.color)
+    report = Report(run.diagnostics, run.files, run.sources, color=_use_color() and not err)
+    click.echo(reporter(output_format)(report), nl=False, color=report.color, err=err)
 
 
 def _use_color() -> bool:
@@ -164,7 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; usage errors are one line on stderr and exit 2, never a traceback."""
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False)
-    except click.UsageError as error:
+    except click.ClickException as error:  # usage errors and invalid configuration files
         click.echo(f"{PROG}: error: {error.format_message()}", err=True)
         return 2
     except click.Abort:

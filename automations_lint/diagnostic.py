@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
+
+if TYPE_CHECKING:
+    from automations_lint.fixes import Fix
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -37,6 +40,8 @@ class Finding:
     at: Literal["key", "value"] = "value"
     # An exact region, for the few findings that are not about one node (syntax errors, a bad byte).
     span: Span | None = None
+    # For rules whose findings differ in weight (ShellCheck's levels); None: the rule's own severity.
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,8 @@ class Diagnostic:
     hint: str | None = None
     # Where in the document the problem is, as a tuple of keys and indexes (empty for file-level problems).
     document_path: Path = ()
+    # How to fix it, when there is one certain fix (automations_lint.fixes.Fix).
+    fix: Fix | None = None
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form: the keys scripts rely on, in a fixed order."""
@@ -69,6 +76,7 @@ class Diagnostic:
             "severity": self.severity,
             "message": self.message,
             "hint": self.hint,
+            "fix": None if self.fix is None else {"description": self.fix.description, "safe": self.fix.safe},
         }
 
 

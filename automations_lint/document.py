@@ -7,10 +7,12 @@ read the raw data through this view, which skips whatever does not have the expe
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from automations_lint.diagnostic import Path
+from automations_lint.diagnostic import Path, Span
+from automations_lint.scalar_map import ScalarMap, scalar_map
+from automations_lint.source_map import Node, SourceMap
 
 Kind = Literal["service", "task"]
 
@@ -39,6 +41,20 @@ class Automation:
         value = self.fields.get(field)
         return value if isinstance(value, str) else None
 
+    def scripts(self) -> Iterator[tuple[Path, str]]:
+        """(path, script) of every shell command it runs: a service's start, ready and stop, a task's command."""
+        if self.kind == "task":
+            command = self.text("command")
+            if command is not None:
+                yield (*self.path, "command"), command
+            return
+        commands = self.fields.get("commands")
+        if isinstance(commands, dict):
+            for field in ("start", "ready", "stop"):
+                script = commands.get(field)
+                if isinstance(script, str):
+                    yield (*self.path, "commands", field), script
+
 
 @dataclass(frozen=True)
 class Document:
@@ -46,11 +62,34 @@ class Document:
 
     services: dict[str, Automation]
     tasks: dict[str, Automation]
+    source_map: SourceMap = field(default_factory=SourceMap)
+    # The source split at YAML line breaks, to place findings inside scalars; empty when there is no source.
+    lines: list[str] = field(default_factory=list)
+    _maps: dict[Path, ScalarMap] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def from_data(cls, data: object) -> Document:
+    def from_data(cls, data: object, source_map: SourceMap | None = None, lines: list[str] | None = None) -> Document:
         root = data if isinstance(data, dict) else {}
-        return cls(_section(root.get("services"), "service"), _section(root.get("tasks"), "task"))
+        services = _section(root.get("services"), "service")
+        return cls(services, _section(root.get("tasks"), "task"), source_map or SourceMap(), lines or [])
+
+    def span_in(self, path: Path, value: str, start: int, end: int) -> Span | None:
+        """The source span of `value[start:end]`, where `value` is the scalar at `path`; None when not exact."""
+        node = self.node(path)
+        if node is None or not self.lines or end <= start:
+            return None
+        if path not in self._maps:
+            self._maps[path] = scalar_map(self.lines, node, value)
+        mapped = self._maps[path]
+        if not mapped.exact:
+            return None
+        line, column = mapped.position(start)
+        end_line, end_column = mapped.position(end - 1)
+        return Span(line, column, end_line, end_column + 1)
+
+    def node(self, path: Path) -> Node | None:
+        """How the value at `path` was written (style, raw text, span), when the source is known."""
+        return self.source_map.get(path)
 
     def automations(self) -> Iterator[Automation]:
         yield from self.services.values()

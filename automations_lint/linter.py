@@ -5,43 +5,67 @@ from __future__ import annotations
 import codecs
 import os
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from automations_lint.diagnostic import Diagnostic, RuleFinding, Span
 from automations_lint.document import Document
-from automations_lint.loader import load
+from automations_lint.fixes import FIXABLE_RULES, Fix, Source, fix_for
+from automations_lint.loader import LINE_BREAK, Loaded, load
 from automations_lint.rules.registry import BY_NAME, DOCUMENT_RULES
 from automations_lint.source_map import SourceMap
+from automations_lint.suppressions import apply_suppressions
 from automations_lint.validate import validate
+
+if TYPE_CHECKING:
+    from automations_lint.config import Config
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def lint_text(text: str, path: str = "<stdin>") -> list[Diagnostic]:
-    """Every problem in the automations file `text`; `path` is only used to label the diagnostics."""
+def lint_text(text: str, path: str = "<stdin>", config: Config | None = None) -> list[Diagnostic]:
+    """Every problem in the automations file `text`; `path` labels the diagnostics and picks the `config`'s
+    per-file ignores. Without a `config`, every rule runs at its own severity."""
     loaded = load(text)
     problems = list(loaded.problems)
     if not loaded.broken:
         problems += validate(loaded.data)
-        document = Document.from_data(loaded.data)
+        document = Document.from_data(loaded.data, loaded.source_map, LINE_BREAK.split(loaded.text))
         for rule in DOCUMENT_RULES:
             problems += (RuleFinding(rule.NAME, finding) for finding in rule.check(document))
-    diagnostics = {_diagnostic(problem, loaded.source_map, path) for problem in problems}
+    fixes = _fixes(problems, loaded) if not loaded.broken else {}
+    diagnostics = {_diagnostic(problem, loaded.source_map, path, fixes.get(id(problem))) for problem in problems}
+    # Suppression comments, then the configuration (see suppressions.py and config.py for the order's reasons).
+    enabled = config.enabled(path) if config is not None else None
+    if not loaded.broken:  # comments are told from text by the YAML scanner, which gives up where the parser did
+        diagnostics = set(apply_suppressions(diagnostics, loaded.text, path, enabled))
+    if config is not None:
+        diagnostics = set(config.apply(diagnostics, path))
     return sorted(diagnostics, key=sort_key)
 
 
-def lint_bytes(data: bytes, path: str = "<stdin>") -> list[Diagnostic]:
+def _fixes(problems: list[RuleFinding], loaded: Loaded) -> dict[int, Fix]:
+    """The certain fixes of the problems that have one, by problem identity."""
+    fixable = [problem for problem in problems if problem.rule in FIXABLE_RULES]
+    if not fixable:
+        return {}
+    source = Source(loaded.text, loaded.source_map, loaded.data)
+    found = {id(problem): fix_for(problem.rule, problem.finding, source) for problem in fixable}
+    return {key: fix for key, fix in found.items() if fix is not None}
+
+
+def lint_bytes(data: bytes, path: str = "<stdin>", config: Config | None = None) -> list[Diagnostic]:
     """Like lint_text, for raw file content: decodes UTF-8 (or UTF-16 with a BOM) first."""
     text = decode(data)
     if isinstance(text, Diagnostic):
         return [replace(text, path=path)]
-    return lint_text(text, path)
+    return lint_text(text, path, config)
 
 
-def lint_path(path: str | os.PathLike[str]) -> list[Diagnostic]:
+def lint_path(path: str | os.PathLike[str], config: Config | None = None) -> list[Diagnostic]:
     """Every problem in the file at `path`. Raises OSError when the file cannot be read."""
     with open(path, "rb") as handle:
         data = handle.read()
-    return lint_bytes(data, os.fspath(path))
+    return lint_bytes(data, os.fspath(path), config)
 
 
 def decode(data: bytes) -> str | Diagnostic:
@@ -55,9 +79,10 @@ def decode(data: bytes) -> str | Diagnostic:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        # Everything before the first bad byte is valid; count its lines as the loader does (a lone "\r" ends a
+        # line too) and leave out a BOM, which the loader drops as well.
+        lines = LINE_BREAK.split(data[: error.start].decode("utf-8").removeprefix("\ufeff"))
+        line, column = len(lines), len(lines[-1]) + 1
         rule = BY_NAME["syntax-error"]
         bad = data[error.start : error.start + 1].hex()
         return Diagnostic(
@@ -74,7 +99,7 @@ def decode(data: bytes) -> str | Diagnostic:
         )
 
 
-def _diagnostic(problem: RuleFinding, source_map: SourceMap, path: str) -> Diagnostic:
+def _diagnostic(problem: RuleFinding, source_map: SourceMap, path: str, fix: Fix | None) -> Diagnostic:
     rule = BY_NAME[problem.rule]
     finding = problem.finding
     span: Span
@@ -92,10 +117,11 @@ def _diagnostic(problem: RuleFinding, source_map: SourceMap, path: str) -> Diagn
         end_column=span.end_column,
         code=rule.CODE,
         name=rule.NAME,
-        severity=rule.SEVERITY,
+        severity=finding.severity or rule.SEVERITY,
         message=finding.message,
         hint=finding.hint,
         document_path=finding.path,
+        fix=fix,
     )
 
 

@@ -26,6 +26,8 @@ from automations_lint.source_map import Node, SourceMap
 
 # The line breaks libyaml counts, so that our line numbers and the parser's agree.
 LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+# What YAML does not allow in a stream (lone surrogates included: they cannot even be encoded for the parser).
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 MERGE_KEY = "<<"
 # No field of the file lies deeper than six levels, so nothing below this depth can change a verdict. Collections
 # deeper than this are kept as empty containers of their kind: that keeps paths short (20,000 nested lists would
@@ -42,6 +44,8 @@ class Loaded:
     problems: list[RuleFinding]
     # True when the text could not be read as YAML at all: there is no document to check further.
     broken: bool = False
+    # The text that was read (without a byte order mark), for rules that look inside scalars.
+    text: str = ""
 
 
 @dataclass
@@ -96,13 +100,13 @@ def load(text: str) -> Loaded:
     try:
         for event in events(text):
             builder.feed(event)
-    except YAMLError as error:
+    except (YAMLError, UnicodeEncodeError) as error:
         builder.problems.append(RuleFinding("syntax-error", _syntax_finding(error, text)))
         return Loaded(None, builder.source_map, builder.problems, broken=True)
     except _AliasError as error:
         builder.problems.append(RuleFinding("syntax-error", Finding((), error.message, span=error.span)))
         return Loaded(None, builder.source_map, builder.problems, broken=True)
-    return Loaded(builder.root, builder.source_map, builder.problems)
+    return Loaded(builder.root, builder.source_map, builder.problems, text=text)
 
 
 class _Builder:
@@ -339,8 +343,12 @@ def _syntax_finding(error: Exception, text: str) -> Finding:
     if mark is not None:
         line, column = mark.line, mark.column
     else:
-        position = getattr(error, "position", None)
-        line, column = _line_column(text, position if isinstance(position, int) else 0)
+        # A character YAML does not allow. libyaml counts its position in UTF-8 bytes, not characters: find it.
+        found = _NOT_PRINTABLE.search(text)
+        line, column = _line_column(text, found.start() if found else 0)
+    lines = LINE_BREAK.split(text)
+    if line >= len(lines):  # libyaml ends a stream without a final newline on a line past the last: point at its end
+        line, column = len(lines) - 1, len(lines[-1])
     if _char_at(text, line, column) == "\t":
         hint = "YAML does not allow tabs for indentation: use spaces"
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")

@@ -35,7 +35,8 @@ def resolve_plain(text: str) -> object:
     if text in _FALSES:
         return False
     if _INT.match(text):
-        return int(text)
+        # Python refuses int() of more than 4,300 decimal digits; such a scalar is still a number (an infinite one).
+        return int(text) if len(text) <= 4000 else float(text)
     if _OCT.match(text):
         return int(text[2:], 8)
     if _HEX.match(text):
@@ -56,7 +57,7 @@ def resolve_tagged(text: str, tag: str) -> tuple[bool, object]:
     value = resolve_plain(text)
     kind = tag.rsplit(":", 1)[1]
     fits = {
-        "int": isinstance(value, int) and not isinstance(value, bool),
+        "int": (isinstance(value, int) and not isinstance(value, bool)) or _INT.match(text) is not None,
         "float": isinstance(value, (int, float)) and not isinstance(value, bool),
         "bool": isinstance(value, bool),
         "null": value is None,

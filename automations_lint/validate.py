@@ -1,8 +1,10 @@
-"""The schema stage: the loaded document against the strict model, each error explained by its rule."""
+"""The schema stage: the loaded document against the strict model (as the prepared validator in fast_schema.py),
+each error explained by its rule."""
 
 from __future__ import annotations
 
 from automations_lint.diagnostic import Finding, RuleFinding
+from automations_lint.fast_schema import schema_errors
 from automations_lint.rules import (
     empty_value,
     invalid_duration,
@@ -34,20 +36,11 @@ def validate(data: object) -> list[RuleFinding]:
         if isinstance(data, list):
             hint = "a list of tasks is the Gitpod Classic (.gitpod.yml) format; write tasks: {build: {name: ...}}"
         return [RuleFinding("invalid-document", Finding((), message, hint=hint))]
-    from pydantic import ValidationError  # kept off the import path of commands that do not lint
-
-    from automations_lint.model import AutomationsFile
-
-    try:
-        AutomationsFile.model_validate(data)
-    except ValidationError as failure:
-        return [_explain(error) for error in failure.errors(include_url=False)]
-    return []
+    # The prepared validator gives the model's errors without importing pydantic (tests/test_fast_schema.py).
+    return [_explain(error) for error in schema_errors(data)]
 
 
-def _explain(raw: object) -> RuleFinding:
-    assert isinstance(raw, dict)
-    error = SchemaError(type=raw["type"], loc=tuple(raw["loc"]), input=raw.get("input"), ctx=dict(raw.get("ctx") or {}))
+def _explain(error: SchemaError) -> RuleFinding:
     rule = route(error)
     return RuleFinding(rule.NAME, rule.explain(error))
 

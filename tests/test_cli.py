@@ -58,7 +58,7 @@ def test_concise_is_one_line_per_diagnostic(tmp_path: Path) -> None:
     code, out, _ = run("check", "--format", "concise", str(path))
     assert code == 1
     assert out.splitlines() == [
-        f'{path}:5:5: error AL101 unknown field "triggers" in task "build" [unknown-field]',
+        f'{path}:5:5: error AL101 unknown field "triggers" in task "build" [unknown-field] (fixable with --fix)',
         f'{path}:6:17: error AL201 task "build" depends on unknown task or service "nope" [unknown-reference]',
     ]
 
@@ -79,6 +79,7 @@ def test_json_has_the_documented_keys_and_1_based_positions(tmp_path: Path) -> N
             "severity": "error",
             "message": 'unknown field "triggers" in task "build"',
             "hint": 'did you mean "triggeredBy"?',
+            "fix": {"description": 'rename "triggers" to "triggeredBy"', "safe": True},
         }
     ]
 

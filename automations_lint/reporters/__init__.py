@@ -26,7 +26,16 @@ FORMATS: dict[str, str] = {
     "text": "text",
     "concise": "concise",
     "json": "json_format",
+    "github": "github",
+    "sarif": "sarif",
+    "gitlab": "gitlab",
+    "junit": "junit",
 }
+
+
+def default_format(environ: Mapping[str, str]) -> str:
+    """The format when none is given: workflow commands inside GitHub Actions, so problems become annotations."""
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def reporter(name: str) -> Reporter:

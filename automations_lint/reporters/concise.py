@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from automations_lint.reporters import Report
-from automations_lint.reporters.terminal import headline
+from automations_lint.reporters.terminal import fix_note, headline
 
 
 def render(report: Report) -> str:
-    return "".join(headline(diagnostic, color=report.color) + "\n" for diagnostic in report.diagnostics)
+    lines = []
+    for diagnostic in report.diagnostics:
+        note = fix_note(diagnostic)
+        lines.append(headline(diagnostic, color=report.color) + (f" ({note})" if note else "") + "\n")
+    return "".join(lines)

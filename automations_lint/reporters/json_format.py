@@ -1,5 +1,6 @@
 """A JSON array of diagnostics for scripts: path, line, column, end_line, end_column, code, name, severity,
-message and hint (null when there is none). Positions are 1-based; end_column is just past the last character."""
+message, hint (null when there is none) and fix (null, or its description and whether it is safe). Positions are
+1-based; end_column is just past the last character."""
 
 from __future__ import annotations
 

@@ -37,6 +37,13 @@ def headline(diagnostic: Diagnostic, *, color: bool) -> str:
     return f"{where} {severity} {code} {printable(diagnostic.message)} [{diagnostic.name}]"
 
 
+def fix_note(diagnostic: Diagnostic) -> str | None:
+    """How to apply the diagnostic's fix, or None when it has none."""
+    if diagnostic.fix is None:
+        return None
+    return "fixable with --fix" if diagnostic.fix.safe else "fixable with --fix --unsafe-fixes"
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from automations_lint.diagnostic import Diagnostic
 from automations_lint.loader import LINE_BREAK
 from automations_lint.reporters import Report
-from automations_lint.reporters.terminal import headline, paint, printable, summary
+from automations_lint.reporters.terminal import fix_note, headline, paint, printable, summary
 
 # A frame shows at most this many characters of a line, around the problem (a minified 5 MB line stays readable).
 WIDTH = 120
@@ -26,9 +26,15 @@ def render(report: Report) -> str:
         lines = lines_by_path.get(diagnostic.path)
         if lines is not None and diagnostic.line <= len(lines):
             block += frame(diagnostic, lines[diagnostic.line - 1], color=report.color)
-        if diagnostic.hint:
-            gutter = " " * len(str(diagnostic.line))
+        gutter = " " * len(str(diagnostic.line))
+        same = diagnostic.fix is not None and diagnostic.fix.description == diagnostic.hint
+        if diagnostic.hint and not same:  # a hint that only restates the fix is said once, as the fix
             block.append(f"{gutter} = {paint('hint', 'hint', color=report.color)}: {printable(diagnostic.hint)}")
+        note = fix_note(diagnostic)
+        if diagnostic.fix is not None and note is not None:
+            block.append(
+                f"{gutter} = {paint('fix', 'hint', color=report.color)}: {diagnostic.fix.description} ({note})"
+            )
         blocks.append("\n".join(block) + "\n")
     return "\n".join(blocks) + ("\n" if blocks else "") + summary(report.diagnostics, report.files_checked)
 

@@ -8,19 +8,29 @@ from automations_lint.rules import (
     duplicate_key,
     empty_task,
     empty_value,
+    gitpod_classic_leftover,
     invalid_document,
     invalid_duration,
     invalid_key,
     missing_field,
+    multiline_plain_command,
+    ready_side_effect,
     self_dependency,
+    service_exits_immediately,
+    shellcheck,
     syntax_error,
+    task_never_ends,
+    template_placeholder,
     trigger_not_allowed,
     unknown_field,
     unknown_reference,
     unknown_role,
     unknown_trigger,
+    unpinned_image,
     unsupported_tag,
+    unused_suppression,
     wrong_type,
+    yaml11_boolean,
 )
 from automations_lint.rules.base import DocumentRule, RuleModule, SchemaRule
 
@@ -45,9 +55,21 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     dependency_cycle,
     duplicate_entry,
     empty_task,
+    service_exits_immediately,
+    ready_side_effect,
+    task_never_ends,
+    multiline_plain_command,
+    gitpod_classic_leftover,
+    template_placeholder,
+    yaml11_boolean,
+    unpinned_image,
+    shellcheck,
 )
 
-ALL_RULES: tuple[RuleModule, ...] = (*SYNTAX_RULES, *SCHEMA_RULES, *DOCUMENT_RULES)
+# Problems the engine finds in the linting itself (suppression comments), not in the document.
+ENGINE_RULES: tuple[RuleModule, ...] = (unused_suppression,)
+
+ALL_RULES: tuple[RuleModule, ...] = (*SYNTAX_RULES, *SCHEMA_RULES, *DOCUMENT_RULES, *ENGINE_RULES)
 BY_NAME: dict[str, RuleModule] = {rule.NAME: rule for rule in ALL_RULES}
 BY_CODE: dict[str, RuleModule] = {rule.CODE: rule for rule in ALL_RULES}
 

@@ -1,0 +1,215 @@
+"""Fixes for the problems that have one right answer, as text edits at exact source offsets.
+
+A fix never re-serialises the document: it replaces the characters of one key or value, removes one list item,
+or moves whole lines. Everything else in the file, comments, quoting, key order, indentation and line endings,
+stays byte for byte as it was. Each maker returns None when the fix is not certain (the target key exists
+already, a flow mapping would need rewriting, no single close match), so only certain fixes are offered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from automations_lint import spec
+from automations_lint.diagnostic import Finding, Path, Span
+from automations_lint.loader import LINE_BREAK
+from automations_lint.source_map import SourceMap
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A change that resolves one diagnostic. Safe fixes have one right answer; unsafe ones may change meaning."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+# The renames the issue tracker settled as unambiguous: field -> (its right name, where it may stand).
+RENAMES: dict[str, tuple[str, tuple[str, ...]]] = {
+    **dict.fromkeys(("triggers", "triggerBy", "trigger_by", "triggered_by"), ("triggeredBy", ("services", "tasks"))),
+    **dict.fromkeys(("dependencies", "depends_on"), ("dependsOn", ("tasks",))),
+    "runs_on": ("runsOn", ("services", "tasks")),
+}
+
+
+class Source:
+    """The text of a file with what the fix makers need to find their way in it."""
+
+    def __init__(self, text: str, source_map: SourceMap, data: object) -> None:
+        self.text = text
+        self.source_map = source_map
+        self.data = data
+        self.line_starts = [0]
+        for match in LINE_BREAK.finditer(text):
+            self.line_starts.append(match.end())
+        self.newline = "\r\n" if "\r\n" in text else "\n"
+
+    def offset(self, line: int, column: int) -> int:
+        """The character offset of a 1-based line and column."""
+        return self.line_starts[line - 1] + column - 1
+
+    def slice(self, span: Span) -> tuple[int, int]:
+        return self.offset(span.line, span.column), self.offset(span.end_line, span.end_column)
+
+    def line_range(self, first: int, last: int) -> tuple[int, int]:
+        """Offsets of whole lines first..last (1-based), including the last line's break."""
+        end = self.line_starts[last] if last < len(self.line_starts) else len(self.text)
+        return self.line_starts[first - 1], end
+
+    def value(self, path: Path) -> Any:
+        current: Any = self.data
+        for part in path:
+            in_mapping = isinstance(current, dict) and isinstance(part, str) and part in current
+            in_list = isinstance(current, list) and isinstance(part, int) and part < len(current)
+            if not (in_mapping or in_list):
+                return None
+            current = current[part]
+        return current
+
+
+def fix_for(rule: str, finding: Finding, source: Source) -> Fix | None:
+    """The fix for a finding, when its rule has one and it is certain here."""
+    maker = _MAKERS.get(rule)
+    return maker(finding, source) if maker is not None else None
+
+
+def _unknown_field(finding: Finding, source: Source) -> Fix | None:
+    path = finding.path
+    name = str(path[-1])
+    parent = path[:-1]
+    if len(parent) == 2 and parent[0] == "services" and name in spec.COMMAND_FIELDS:
+        from automations_lint.fix_move import move_under_commands
+
+        return move_under_commands(parent, source)
+    if name not in RENAMES or len(parent) != 2:
+        return None
+    target, places = RENAMES[name]
+    siblings = source.value(parent)
+    if parent[0] not in places or not isinstance(siblings, dict) or target in siblings:
+        return None
+    return _replace_scalar(path, target, source, key=True, description=f'rename "{name}" to "{target}"')
+
+
+def _literal(allowed: Callable[[Path], tuple[str, ...]], *, safe: bool) -> Callable[[Finding, Source], Fix | None]:
+    """A maker that replaces a misspelt value by its single close match among the allowed values."""
+
+    def make(finding: Finding, source: Source) -> Fix | None:
+        value = source.value(finding.path)
+        if not isinstance(value, str):
+            return None
+        match = unique_close_match(value, allowed(finding.path))
+        if match is None:
+            return None
+        return _replace_scalar(
+            finding.path, match, source, key=False, description=f'change "{value}" to "{match}"', safe=safe
+        )
+
+    return make
+
+
+def _triggers(path: Path) -> tuple[str, ...]:
+    return spec.SERVICE_TRIGGERS if path[0] == "services" else spec.TASK_TRIGGERS
+
+
+def _roles(_path: Path) -> tuple[str, ...]:
+    return tuple(role for role in spec.ROLES if role)
+
+
+def _references(source: Source) -> Callable[[Path], tuple[str, ...]]:
+    def keys(_path: Path) -> tuple[str, ...]:
+        found: list[str] = []
+        for section in ("tasks", "services"):
+            mapping = source.value((section,))
+            if isinstance(mapping, dict):
+                found += [key for key in mapping if isinstance(key, str)]
+        return tuple(found)
+
+    return keys
+
+
+def _unknown_reference(finding: Finding, source: Source) -> Fix | None:
+    return _literal(_references(source), safe=False)(finding, source)
+
+
+def _duplicate_entry(finding: Finding, source: Source) -> Fix | None:
+    node = source.source_map.get(finding.path)
+    items = source.source_map.get(finding.path[:-1])
+    if node is None or items is None:
+        return None
+    start, end = source.slice(node.value)
+    text = source.text
+    if text[source.offset(items.value.line, items.value.column)] == "[":
+        # Flow sequence: take the comma before the item with it ("a, b, a" -> "a, b"); a duplicate is never first.
+        cut = start
+        while cut > 0 and text[cut - 1] in " \t\r\n":
+            cut -= 1
+        if cut == 0 or text[cut - 1] != ",":
+            return None
+        return Fix("remove the repeated entry", (Edit(cut - 1, end, ""),))
+    line_start, line_end = source.line_range(node.value.line, node.value.end_line)
+    head = text[line_start:start]
+    tail = text[end:line_end].strip()
+    if head.strip() != "-" or (tail and not tail.startswith("#")):
+        return None  # the item shares its line with something else
+    return Fix("remove the repeated entry", (Edit(line_start, line_end, ""),))
+
+
+def _replace_scalar(
+    path: Path, new: str, source: Source, *, key: bool, description: str, safe: bool = True
+) -> Fix | None:
+    node = source.source_map.get(path)
+    if node is None:
+        return None
+    span = node.key if key else node.value
+    if span is None or span.end_line != span.line:
+        return None
+    start, end = source.slice(span)
+    old = source.text[start:end]
+    quote = old[0] if old[:1] in ("'", '"') and old[-1:] == old[:1] else ""
+    return Fix(description, (Edit(start, end, f"{quote}{new}{quote}"),), safe)
+
+
+def unique_close_match(word: str, candidates: tuple[str, ...]) -> str | None:
+    """The one candidate that differs from `word` only in case or by one typo (a letter added, dropped, changed or
+    swapped with its neighbour); None when there is no such candidate or more than one."""
+    matches = [c for c in candidates if c.lower() == word.lower()] or [
+        c for c in candidates if _one_typo_apart(word.lower(), c.lower())
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _one_typo_apart(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        differ = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(differ) == 1:
+            return True
+        i = differ[0]
+        return len(differ) == 2 and differ[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(shorter)) if shorter[i] != longer[i]), len(shorter))
+    return shorter[i:] == longer[i + 1 :]
+
+
+_MAKERS: dict[str, Callable[[Finding, Source], Fix | None]] = {
+    "unknown-field": _unknown_field,
+    "unknown-trigger": _literal(_triggers, safe=True),
+    "unknown-role": _literal(_roles, safe=True),
+    "duplicate-entry": _duplicate_entry,
+    "unknown-reference": _unknown_reference,
+}
+
+FIXABLE_RULES = frozenset(_MAKERS)

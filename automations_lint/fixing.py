@@ -1,0 +1,111 @@
+"""Applying fixes: to text (pure, repeated until nothing more is fixable) and to files (atomic, careful).
+
+A file is only written when a fix changed it, never when it failed to parse, and never when it changed on disk
+since it was read. The new content goes to a temporary file in the same folder, takes the old file's permissions,
+and replaces it with one rename, so a crash leaves either the old file or the new one, never half of each.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from automations_lint.diagnostic import Diagnostic
+from automations_lint.fixes import Edit, Fix
+from automations_lint.linter import lint_text
+
+if TYPE_CHECKING:
+    from automations_lint.config import Config
+
+# Fixes can enable further fixes (a renamed `triggeredBy` then shows a misspelt trigger); a few rounds settle
+# every real file, and the bound keeps a pathological one from looping.
+MAX_ROUNDS = 8
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """The fixed text, how many problems the fixes resolved, and what is left."""
+
+    text: str
+    fixed: int
+    remaining: list[Diagnostic]
+
+
+def applicable(diagnostics: Sequence[Diagnostic], *, unsafe: bool) -> list[Fix]:
+    """The fixes to apply: safe ones, and with `unsafe` the unsafe ones too; each once."""
+    chosen: dict[Fix, None] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.fix is not None and (diagnostic.fix.safe or unsafe):
+            chosen[diagnostic.fix] = None
+    return list(chosen)
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
+    """`text` with every fix whose edits do not overlap an earlier one applied; and how many were applied."""
+    taken: list[Edit] = []
+    applied = 0
+    for fix in sorted(fixes, key=lambda fix: (fix.edits[0].start, fix.description)):
+        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+            continue  # left for the next round, on the text this round produces
+        taken.extend(fix.edits)
+        applied += 1
+    # From the end, so earlier offsets stay valid; at one offset a replacement goes before an insertion.
+    for edit in sorted(taken, key=lambda edit: (edit.start, edit.end), reverse=True):
+        text = text[: edit.start] + edit.text + text[edit.end :]
+    return text, applied
+
+
+def fix_text(text: str, path: str = "<stdin>", *, unsafe: bool = False, config: Config | None = None) -> FixResult:
+    """Apply fixes until none is left (at most MAX_ROUNDS rounds); text that does not parse is left alone. Only
+    the problems that `config` leaves enabled are fixed."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text[len(bom) :]
+    fixed = 0
+    diagnostics = lint_text(text, path, config)
+    for _ in range(MAX_ROUNDS):
+        if any(d.name == "syntax-error" for d in diagnostics):
+            break
+        fixes = applicable(diagnostics, unsafe=unsafe)
+        if not fixes:
+            break
+        text, applied = apply_fixes(text, fixes)
+        fixed += sum(1 for d in diagnostics if d.fix in fixes)
+        diagnostics = lint_text(text, path, config)
+        if not applied:
+            break
+    return FixResult(bom + text, fixed, diagnostics)
+
+
+class FileChangedError(OSError):
+    """The file on disk is no longer what was read: writing would lose someone else's change."""
+
+
+def write_atomically(path: str, original: bytes, content: bytes) -> None:
+    """Replace the file at `path` with `content`, if it still holds `original`, keeping its permissions."""
+    with open(path, "rb") as handle:
+        if handle.read() != original:
+            raise FileChangedError(f'"{path}" changed while it was being fixed; it was left as it is')
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    folder = os.path.dirname(os.path.abspath(path))
+    descriptor, temporary = tempfile.mkstemp(prefix=".automations-lint-", dir=folder)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:  # insertions clash only at the same point or inside a replacement
+        return b.start <= a.start < b.end or a.start <= b.start < a.end or a.start == b.start
+    return a.start < b.end and b.start < a.end

@@ -1,0 +1,60 @@
+"""A command that still uses Gitpod Classic: the `gp` CLI, `$THEIA_WORKSPACE_ROOT`, `$GITPOD_REPO_ROOT` or
+`/workspace/` paths.
+
+Ona environments are not Gitpod Classic workspaces: there is no `gp` command, the Classic environment
+variables are not set (they expand to nothing), and the repository is not under `/workspace/`. Commands run in
+the repository's folder, so a relative path or `$PWD` is usually what is meant. Comments are ignored.
+
+Example:
+
+    tasks:
+      open-preview:
+        name: Open preview
+        command: gp preview $(gp url 3000)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from automations_lint.diagnostic import Finding, Severity
+from automations_lint.document import Document
+from automations_lint.shell import Command, commands
+
+CODE = "AL405"
+NAME = "gitpod-classic-leftover"
+SEVERITY: Severity = "warning"
+
+_VARIABLE = re.compile(r"\$\{?(THEIA_WORKSPACE_ROOT|GITPOD_REPO_ROOTS?)\b")
+# /workspace but not /workspaces (the devcontainer convention Ona uses) or a longer name.
+_WORKSPACE_PATH = re.compile(r"(?<![\w.~-])/workspace(?![\w-])")
+# gp inside a command substitution: echo "$(gp url 3000)"
+_GP_SUBSTITUTION = re.compile(r"(\$\(|`)\s*gp\s")
+_GP_HINT = "Ona environments have no gp command: use the Ona CLI (gitpod)"
+_VARIABLE_HINT = "it is not set in Ona; commands run in the repository folder: use $PWD"
+_PATH_HINT = "Ona does not check out under /workspace: use a path relative to the repository"
+
+
+def check(document: Document) -> Iterator[Finding]:
+    for automation in document.automations():
+        for path, script in automation.scripts():
+            for what, hint, step in find_leftovers(script):
+                yield Finding(
+                    path,
+                    f'"{path[-1]}" of {automation.kind} "{automation.key}" uses {what}, a Gitpod Classic leftover',
+                    hint=hint,
+                    span=document.span_in(path, script, step.offset, step.offset + len(step.text)),
+                )
+
+
+def find_leftovers(script: str) -> Iterator[tuple[str, str, Command]]:
+    """Each Classic leftover in the script's commands, with a hint and the command it is in."""
+    for step in commands(script):
+        if step.program == "gp" or _GP_SUBSTITUTION.search(step.text):
+            yield f'the gp CLI ("{step.text}")', _GP_HINT, step
+        variable = _VARIABLE.search(step.text)
+        if variable:
+            yield f"${variable.group(1)}", _VARIABLE_HINT, step
+        if _WORKSPACE_PATH.search(step.text):
+            yield "a /workspace path", _PATH_HINT, step

@@ -1,0 +1,47 @@
+"""A `ready` command with side effects, though Ona runs it again and again.
+
+`ready` is a probe: Ona runs it repeatedly (about once a second) until it exits 0, and only then marks the
+service Running. A probe that opens a port, installs packages, writes files, migrates a database or starts
+containers does so on every attempt. Keep `ready` a pure check (`curl -sf http://localhost:3000`,
+`pg_isready`) and move the work into `start` or a task.
+
+Example:
+
+    services:
+      web:
+        name: Web
+        commands:
+          start: npm run dev
+          ready: gitpod environment port open 3000 && curl -sf http://localhost:3000
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from automations_lint.command_facts import side_effect
+from automations_lint.diagnostic import Finding, Severity
+from automations_lint.document import Document
+from automations_lint.shell import commands
+
+CODE = "AL402"
+NAME = "ready-side-effect"
+SEVERITY: Severity = "warning"
+
+
+def check(document: Document) -> Iterator[Finding]:
+    for service in document.services.values():
+        for path, script in service.scripts():
+            if path[-1] != "ready":
+                continue
+            for step in commands(script):
+                reason = side_effect(step)
+                if reason is not None:
+                    yield Finding(
+                        path,
+                        f'ready command of service "{service.key}" has a side effect: {reason}, '
+                        "and ready runs again and again until it succeeds",
+                        hint="move it into start (or a task) and keep ready a pure check, such as curl -sf URL",
+                        span=document.span_in(path, script, step.offset, step.offset + len(step.text)),
+                    )
+                    break

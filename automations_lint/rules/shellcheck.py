@@ -1,0 +1,136 @@
+"""A ShellCheck finding in a start, ready, stop or command, at the exact place in the YAML file.
+
+When ShellCheck is installed (`pip install "automations-lint[shellcheck]"`, or `shellcheck` on PATH), every
+`start`, `ready` and `stop` of a service and every `command` of a task is checked as a bash script, and each of
+ShellCheck's findings is reported at the characters it is about: inside `|` and `>` block scalars, plain scalars
+over several lines, and quoted scalars, with the indentation, the line folding, the quotes and the escapes taken
+into account. Where a position cannot be placed exactly (an explicit indentation indicator such as `|2`, a value
+reached through an alias), the finding points at the start of the value and says where in the command it is.
+
+The message starts with ShellCheck's code, and the hint shows ShellCheck's suggested fix when it has one and the
+wiki page of the code. ShellCheck's levels become severities: `error` (the script will fail) is an error,
+`warning` a warning, and `info` and `style` are notes (info).
+
+The scripts are checked as bash (`--shell=bash`), the shell we assume Ona runs them with, and SC2148 ("add a
+shebang") is left out: a command has no file of its own to put a shebang in. To silence a finding, put a
+ShellCheck directive in the command, such as `# shellcheck disable=SC2086` on the line before. Without ShellCheck
+the rule is skipped, and `automations-lint check` says so once. A file with more than 1,000 commands is not
+checked (ShellCheck needs about 10 ms a command); one note says so.
+
+Example:
+
+    services:
+      web:
+        name: Web
+        commands:
+          start: |
+            cd $APP_DIR && npm start
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from automations_lint import shellcheck
+from automations_lint.diagnostic import Finding, Path, Severity
+from automations_lint.document import Automation, Document
+
+CODE = "AL501"
+NAME = "shellcheck"
+SEVERITY: Severity = "warning"
+
+SHELL = "bash"
+# SC2148: "Tips depend on target shell and yours is unknown. Add a shebang": a command has no file for one.
+EXCLUDED = ("SC2148",)
+WIKI = "https://www.shellcheck.net/wiki/SC{code}"
+# ShellCheck takes about 10 ms a script: a generated file with 20,000 commands would take minutes, so beyond this
+# many the rule says it did not run instead of hanging the commit.
+MOST_SCRIPTS = 1000
+
+_unchecked = 0
+
+
+def available() -> bool:
+    """Whether ShellCheck can be run (the lookup is cached for the process)."""
+    return shellcheck.find_binary() is not None
+
+
+def unchecked() -> int:
+    """How many scripts this process left unchecked because ShellCheck is missing (for the CLI's one notice)."""
+    return _unchecked
+
+
+def check(document: Document) -> Iterator[Finding]:
+    global _unchecked  # noqa: PLW0603 - a count the CLI reads to print one notice per run, not one per file
+    targets = [
+        (automation, path, script)
+        for automation in document.automations()
+        for path, script in automation.scripts()
+        if script.strip()
+    ]
+    if not targets:
+        return
+    if len(targets) > MOST_SCRIPTS:
+        message = f"shellcheck was not run: the file has {len(targets)} commands, more than {MOST_SCRIPTS}"
+        yield Finding(targets[0][1], message, hint="check a smaller file", severity="info")
+        return
+    binary = shellcheck.find_binary()
+    if binary is None:
+        _unchecked += len(targets)
+        return
+    try:
+        results = shellcheck.check_scripts(binary, [script for _, _, script in targets], shell=SHELL, exclude=EXCLUDED)
+    except shellcheck.ShellcheckError as error:
+        hint = 'it needs ShellCheck 0.7 or later; "shellcheck --version" shows yours'
+        yield Finding(targets[0][1], f"shellcheck could not check the commands: {error}", hint=hint)
+        return
+    for (automation, path, script), comments in zip(targets, results, strict=True):
+        for comment in comments:
+            yield finding(document, automation, path, script, comment)
+
+
+def finding(
+    document: Document, automation: Automation, path: Path, script: str, comment: shellcheck.Comment
+) -> Finding:
+    """The finding for one ShellCheck comment on the script at `path`, placed inside the value when exact."""
+    start, end = _range(script, comment)
+    span = document.span_in(path, script, start, end)
+    where = f'in "{path[-1]}" of {automation.kind} "{automation.key}"'
+    if span is None:
+        where += f" at its line {comment.line}, column {comment.column}; position inside the value not exact"
+    suggestion = _suggestion(script, comment)
+    link = WIKI.format(code=comment.code)
+    return Finding(
+        path,
+        f"SC{comment.code}: {comment.message.rstrip('.')} ({where})",
+        hint=f"did you mean: {suggestion}; see {link}" if suggestion else f"see {link}",
+        span=span,
+        severity=SEVERITIES.get(comment.level, "warning"),
+    )
+
+
+SEVERITIES: dict[str, Severity] = {"error": "error", "warning": "warning", "info": "info", "style": "info"}
+
+
+def _range(script: str, comment: shellcheck.Comment) -> tuple[int, int]:
+    """The comment's characters in `script`; at least one, as a caret needs something to stand under."""
+    start = shellcheck.offset(script, comment.line, comment.column)
+    end = shellcheck.offset(script, comment.end_line, comment.end_column)
+    start = min(start, len(script) - 1)  # "expected fi" points just past the end of the script
+    return start, max(end, start + 1)
+
+
+def _suggestion(script: str, comment: shellcheck.Comment) -> str | None:
+    """The line ShellCheck's fix makes, when the fix changes one line (a hint is one line)."""
+    lines = {edit.line for edit in comment.fix} | {edit.end_line for edit in comment.fix}
+    if len(lines) != 1 or any("\n" in edit.text for edit in comment.fix):
+        return None
+    edits = sorted(
+        ((shellcheck.offset(script, e.line, e.column), shellcheck.offset(script, e.end_line, e.end_column), e.text)
+         for e in comment.fix),
+        reverse=True,  # from the end, so that each edit leaves the offsets of the ones before it valid
+    )  # fmt: skip
+    fixed = script
+    for start, end, text in edits:
+        fixed = fixed[:start] + text + fixed[end:]
+    return fixed.split("\n")[lines.pop() - 1].strip()

@@ -1,0 +1,51 @@
+"""A task whose command never finishes: a dev server, a watcher, `tail -f` or `sleep infinity`.
+
+A task runs once to completion; the tasks that depend on it wait for it, and a task that never ends blocks
+them forever and shows as running in the UI. Long-running processes belong in a service, which Ona starts,
+watches and stops.
+
+Example:
+
+    tasks:
+      dev:
+        name: Dev server
+        command: npm run dev
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from automations_lint.command_facts import never_ends, quick
+from automations_lint.diagnostic import Finding, Severity
+from automations_lint.document import Document
+from automations_lint.shell import Command, commands
+
+CODE = "AL403"
+NAME = "task-never-ends"
+SEVERITY: Severity = "warning"
+
+
+def check(document: Document) -> Iterator[Finding]:
+    for task in document.tasks.values():
+        for path, script in task.scripts():
+            found = last_blocking_command(script)
+            if found is not None:
+                reason, step = found
+                yield Finding(
+                    path,
+                    f'task "{task.key}" never finishes: {reason}',
+                    hint="make it a service (commands: {start: ...}), which Ona keeps running and can stop",
+                    span=document.span_in(path, script, step.offset, step.offset + len(step.text)),
+                )
+
+
+def last_blocking_command(script: str) -> tuple[str, Command] | None:
+    """Why the script's last real command never ends, and that command; None when it ends."""
+    for step in reversed(commands(script)):
+        reason = never_ends(step)
+        if reason is not None:
+            return reason, step
+        if not quick(step):
+            return None
+    return None

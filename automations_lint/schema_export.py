@@ -1,0 +1,135 @@
+"""The JSON Schema for editors, derived from the pydantic model (the one source of truth) and tuned for
+yaml-language-server, the engine behind VS Code's YAML extension and most other editors' YAML support.
+
+The schema declares draft-07: yaml-language-server's validator, completion and hover were built for draft-07,
+its support for 2019-09 and 2020-12 is recent and partial, and JetBrains IDEs, monaco-yaml and SchemaStore all
+handle draft-07 best. Pydantic writes 2020-12, so `$defs` become `definitions`.
+
+Regenerate the committed file with `automations-lint schema --output schemas/automations.schema.json`;
+tests/test_schema.py fails when it is stale.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from automations_lint.spec import DURATION_PATTERN, KEY_PATTERN
+
+SCHEMA_ID = "https://raw.githubusercontent.com/automations-lint/automations-lint/main/schemas/automations.schema.json"
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+REGENERATE = "automations-lint schema --output schemas/automations.schema.json"
+
+# What each trigger means, shown beside it in completion lists (shared/spec/FACTS.md, from Ona's trigger table).
+# Which trigger is allowed where is the model's business; this only explains the values the model allows.
+TRIGGER_DESCRIPTIONS = {
+    "manual": "On demand, from the Ona CLI or UI.",
+    "postDevcontainerStart": "After the Dev Container starts in a user environment (first start or rebuild); "
+    "not in prebuilds.",
+    "postEnvironmentStart": "Every time the environment starts or resumes.",
+    "prebuild": "During a prebuild only; no user secrets are available.",
+    "beforeSnapshot": "After all prebuild tasks, before the snapshot is taken. Tasks only.",
+}
+
+# Said by VS Code instead of "String does not match the pattern of ^[0-9]+(\.[0-9]{1,9})?s$".
+PATTERN_MESSAGES = {
+    KEY_PATTERN: "A key is 1 to 128 letters, digits, `_` or `-`.",
+    DURATION_PATTERN: 'A duration in seconds with an "s", such as "600s" or "1.5s"; "0s" disables it.',
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft-07) of an automations file, with the annotations editors show."""
+    # pydantic and the model take ~0.2 s to import: only when a schema is wanted, never at start-up
+    from automations_lint.model import AutomationsFile
+
+    schema = AutomationsFile.model_json_schema(ref_template="#/definitions/{model}")
+    schema["definitions"] = schema.pop("$defs")
+    for node in list(_schemas(schema)):  # first the structure, so that the second pass sees the final tree
+        _key_map(node)
+    for node in _schemas(schema):
+        _annotate(node)
+    schema.update(
+        {
+            "$schema": DRAFT_07,
+            "$id": SCHEMA_ID,
+            "$comment": f"Generated from the automations-lint model; do not edit. Regenerate: {REGENERATE}",
+            "title": "Ona automations file",
+        }
+    )
+    return schema
+
+
+def render() -> str:
+    """The schema as committed: sorted keys, two-space indent, ASCII only, one trailing newline."""
+    return json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=True) + "\n"
+
+
+@click.command(name="schema")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the schema to this file instead of printing it (this regenerates schemas/automations.schema.json).",
+)
+def schema_command(output: Path | None) -> None:
+    """Print the JSON Schema of automations files, for editors (yaml-language-server, VS Code)."""
+    text = render()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        # newline="\n": the committed file must be byte-identical on Windows too, or the staleness test fails there.
+        output.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as error:
+        # The same words and exit code as an unreadable input to `check`, not a traceback.
+        click.echo(f'automations-lint: cannot write "{output}": {error.strerror or error}', err=True)
+        sys.exit(2)
+
+
+def _schemas(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every schema in `node`, itself included, following only the keywords pydantic emits (so that a property
+    called "description" or "items" is never mistaken for a keyword)."""
+    yield node
+    for keyword in ("definitions", "properties", "patternProperties"):
+        for child in node.get(keyword, {}).values():
+            yield from _schemas(child)
+    for keyword in ("items", "additionalProperties", "propertyNames"):
+        if isinstance(node.get(keyword), dict):
+            yield from _schemas(node[keyword])
+    for child in node.get("anyOf", []):
+        yield from _schemas(child)
+
+
+def _annotate(node: dict[str, Any]) -> None:
+    """Fix what pydantic writes for one schema's annotations: titles, defaults, editor-only hints."""
+    for name, prop in node.get("properties", {}).items():
+        # Pydantic's titles are mangled field names ("Triggeredby"); hover shows the name as written in YAML.
+        prop["title"] = name
+        # Every default is null ("not set"); completion would insert a literal `null` after the key.
+        if "default" in prop and prop["default"] is None:
+            del prop["default"]
+    if isinstance(node.get("description"), str):
+        node["markdownDescription"] = node["description"]  # VS Code renders the `code` spans
+    if "pattern" in node and node["pattern"] in PATTERN_MESSAGES:
+        node["patternErrorMessage"] = PATTERN_MESSAGES[node["pattern"]]
+    enum = node.get("enum")
+    if enum and all(value in TRIGGER_DESCRIPTIONS for value in enum):
+        node["enumDescriptions"] = [TRIGGER_DESCRIPTIONS[value] for value in enum]
+        node["markdownEnumDescriptions"] = node["enumDescriptions"]
+
+
+def _key_map(node: dict[str, Any]) -> None:
+    """Pydantic writes `dict[Key, V]` as patternProperties alone, which lets any other key through unchecked;
+    the key rule is `propertyNames`, and every value is a V."""
+    pattern_properties = node.pop("patternProperties", None)
+    if pattern_properties is None:
+        return
+    ((pattern, value),) = pattern_properties.items()
+    node["propertyNames"] = {"pattern": pattern}
+    node["additionalProperties"] = value

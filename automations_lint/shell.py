@@ -1,0 +1,134 @@
+"""Just enough shell reading for the behaviour rules: the commands of a script, in order, with their words.
+
+This is not a shell parser. It splits on unquoted `;`, `&&`, `||`, `&` and newlines, joins backslash
+continuations, drops comments and here-document bodies, and keeps pipelines whole. That is what the rules need
+to ask "what does this script run last?" without being fooled by a `#` or `&&` inside quotes.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+
+_HEREDOC = re.compile(r"<<-?\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\1")
+_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
+# Words that only change how the next word runs.
+_PREFIXES = frozenset({"sudo", "exec", "time", "command", "builtin", "env", "nohup", "nice", "stdbuf"})
+
+
+@dataclass(frozen=True)
+class Command:
+    """One simple command or pipeline, as written, and whether it is sent to the background with `&`."""
+
+    text: str
+    background: bool = False
+    # Where the command's text starts in the script, so that a finding can point at it.
+    offset: int = 0
+
+    @property
+    def words(self) -> list[str]:
+        """The words, with leading variable assignments and prefixes such as `sudo` removed."""
+        try:
+            words = shlex.split(self.text, comments=False, posix=True)
+        except ValueError:  # an unbalanced quote: fall back to plain splitting rather than give up
+            words = self.text.split()
+        while words and (_ASSIGNMENT.match(words[0]) or words[0] in _PREFIXES):
+            prefix = words[0] in _PREFIXES
+            words = words[1:]
+            while prefix and words and words[0].startswith("-"):  # sudo -E, nice -n 10, env -i
+                words = words[2:] if words[0] in ("-u", "-g", "-n") else words[1:]
+        return words
+
+    @property
+    def program(self) -> str:
+        words = self.words
+        return words[0].rsplit("/", 1)[-1] if words else ""
+
+
+def commands(script: str) -> list[Command]:
+    """The commands of `script` in order."""
+    splitter = _Splitter()
+    # Both replacements keep every offset in place: continuations become two spaces, here-document bodies blanks.
+    text = _without_heredocs(script.replace("\\\n", "  "))
+    quote = ""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if quote:
+            splitter.add(index, char)
+            if char == "\\" and quote == '"' and index + 1 < len(text):
+                index += 1
+                splitter.add(index, text[index])
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+            splitter.add(index, char)
+        elif char == "\\" and index + 1 < len(text):
+            splitter.add(index, text[index : index + 2])
+            index += 1
+        elif char == "#" and splitter.at_word_start():
+            while index + 1 < len(text) and text[index + 1] != "\n":
+                index += 1
+        elif char in ";\n" or text.startswith(("&&", "||"), index):
+            splitter.finish(background=False)
+            if text.startswith(("&&", "||"), index):
+                index += 1
+        elif char == "&" and not _is_redirect(text, index):
+            splitter.finish(background=True)
+        else:
+            splitter.add(index, char)
+        index += 1
+    splitter.finish(background=False)
+    return splitter.found
+
+
+class _Splitter:
+    """Collects the characters of the command being read and closes it at an operator."""
+
+    def __init__(self) -> None:
+        self.found: list[Command] = []
+        self.chars: list[str] = []
+        self.begin: int | None = None
+
+    def add(self, index: int, chars: str) -> None:
+        if self.begin is None and not chars.isspace():
+            self.begin = index
+        if self.begin is not None:
+            self.chars.append(chars)
+
+    def at_word_start(self) -> bool:
+        return not self.chars or self.chars[-1][-1] in " \t\n;&|("
+
+    def finish(self, *, background: bool) -> None:
+        text = "".join(self.chars).rstrip()
+        if text and self.begin is not None:
+            self.found.append(Command(text, background, self.begin))
+        self.chars = []
+        self.begin = None
+
+
+def _is_redirect(text: str, index: int) -> bool:
+    """`&` in `2>&1`, `&>file` or `>&2` is part of a redirection, not a background marker."""
+    before = text[index - 1] if index > 0 else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    return before in "<>" or after == ">"
+
+
+def _without_heredocs(script: str) -> str:
+    """The script with here-document bodies removed (their lines are data, not commands)."""
+    lines = script.split("\n")
+    kept: list[str] = []
+    ending: str | None = None
+    for line in lines:
+        if ending is not None:
+            if line.strip() == ending:
+                ending = None
+            kept.append(" " * len(line))
+            continue
+        kept.append(line)
+        match = _HEREDOC.search(line)
+        if match:
+            ending = match.group(2)
+    return "\n".join(kept)

@@ -1,0 +1,61 @@
+"""Shared test setup: Hypothesis profiles, the real-world corpus, and a summary printed at the end of the run.
+
+Hypothesis profiles: "ci" (the default) keeps the property tests to a few seconds each and runs the same examples
+every time; "fuzz" runs many more, fresh ones each run, for a local hunt:
+
+    HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_fuzz.py
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz", max_examples=20_000, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# Real automations files from public repositories, kept beside the repository (see ../shared/corpus/README.md).
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+_SUMMARY = pytest.StashKey[list[str]]()
+
+
+@pytest.fixture(scope="session")
+def corpus_files() -> list[Path]:
+    """The corpus files in sorted order; fails (never skips) when the corpus is not where it should be."""
+    files = sorted(path for path in (CORPUS / "files").glob("*") if path.is_file())
+    if not files:
+        pytest.fail(f"the real-world corpus is missing: expected automations files in {CORPUS / 'files'}")
+    return files
+
+
+@pytest.fixture
+def without_shellcheck(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Turn the shellcheck rule off: its findings depend on whether and which ShellCheck is installed, and it
+    runs a process per file, too slow for thousands of examples."""
+    from automations_lint.rules import shellcheck
+
+    monkeypatch.setattr(shellcheck, "check", lambda document: iter(()))
+    yield
+
+
+@pytest.fixture
+def terminal_summary(request: pytest.FixtureRequest) -> list[str]:
+    """Lines a test adds here are printed in the summary at the end of the run, so they show in the CI log."""
+    return request.config.stash.setdefault(_SUMMARY, [])
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    lines = config.stash.get(_SUMMARY, [])
+    if lines:
+        terminalreporter.section("real-world corpus")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -1,0 +1,128 @@
+"""`--fix` golden cases: tests/fixes/<case>.yaml beside <case>.fixed.yaml (safe fixes) and, where unsafe fixes
+change more, <case>.unsafe.yaml. Regenerate after a deliberate change with `UPDATE_FIXES=1 pytest
+tests/test_fixes.py`, then review the diff: every byte outside a fix must stay as it was.
+
+The properties below hold for every case and for every file of the shared corpus: fixing twice changes nothing
+more, the fixed problems are gone, lines outside the fixes are unchanged, and fixed text still parses.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import documents, dump
+
+from automations_lint import lint_text
+from automations_lint.fixing import fix_text
+
+FIXES = Path(__file__).parent / "fixes"
+INPUTS = sorted(path for path in FIXES.glob("*.yaml") if path.suffixes == [".yaml"])
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "files"
+
+
+def read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")  # bytes: universal newlines would hide a changed line ending
+
+
+def check_golden(path: Path, actual: str) -> None:
+    if os.environ.get("UPDATE_FIXES"):
+        path.write_bytes(actual.encode("utf-8"))
+    assert actual == read(path)
+
+
+@pytest.mark.parametrize("case", INPUTS, ids=[case.stem for case in INPUTS])
+def test_safe_fixes(case: Path) -> None:
+    check_golden(case.with_suffix(".fixed.yaml"), fix_text(read(case), case.name).text)
+
+
+@pytest.mark.parametrize("case", INPUTS, ids=[case.stem for case in INPUTS])
+def test_unsafe_fixes(case: Path) -> None:
+    unsafe = fix_text(read(case), case.name, unsafe=True).text
+    expected = case.with_suffix(".unsafe.yaml")
+    if expected.exists() or unsafe != fix_text(read(case), case.name).text:
+        check_golden(expected, unsafe)
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.iterdir()) if CORPUS.is_dir() else []
+
+
+@pytest.mark.usefixtures("without_shellcheck")  # fixes never touch commands; ShellCheck would only add time
+@pytest.mark.parametrize("path", INPUTS + corpus_files(), ids=lambda path: path.name)
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_fix_properties(path: Path, unsafe: bool) -> None:
+    original = read(path)
+    before = lint_text(original, path.name)
+    result = fix_text(original, path.name, unsafe=unsafe)
+    after = lint_text(result.text, path.name)
+    assert fix_text(result.text, path.name, unsafe=unsafe).text == result.text, "fixing again changed the text"
+    assert not [d for d in after if d.fix is not None and (d.fix.safe or unsafe)], "a fixable problem is left"
+    assert not any(d.name == "syntax-error" for d in after) or any(d.name == "syntax-error" for d in before)
+    if result.text != original:
+        assert sum(d.severity == "error" for d in after) < sum(d.severity == "error" for d in before) or (
+            sum(d.severity != "info" for d in after) < sum(d.severity != "info" for d in before)
+        )
+    else:
+        assert result.fixed == 0
+    assert_only_fixed_lines_changed(original, result.text, before)
+
+
+def assert_only_fixed_lines_changed(original: str, fixed: str, diagnostics: list[object]) -> None:
+    """Every line outside the lines that fixable diagnostics' edits touch is still there, unchanged and in order."""
+    fixable_lines: set[int] = set()
+    for diagnostic in lint_text(original):
+        if diagnostic.fix is not None:
+            for edit in diagnostic.fix.edits:
+                first = original.count("\n", 0, edit.start) + 1
+                last = original.count("\n", 0, max(edit.start, edit.end - 1)) + 1
+                fixable_lines.update(range(first, last + 1))
+    # Split at "\n" only, as the offsets above count lines (str.splitlines also splits at \x85 and \u2028).
+    kept = [line for number, line in enumerate(original.split("\n"), 1) if number not in fixable_lines]
+    remaining = iter(fixed.split("\n"))
+    missing = [line for line in kept if not any(line == candidate for candidate in remaining)]
+    assert not missing, f"lines outside any fix changed or vanished: {missing[:3]}"
+
+
+# -- hypothesis: documents with the mistakes people make, in any layout ------------------------------------------
+
+MISSPELLINGS = {"triggeredBy": ["triggers", "triggerBy", "trigger_by"], "dependsOn": ["dependencies", "depends_on"]}
+
+
+@st.composite
+def broken_documents(draw: st.DrawFn) -> dict[str, object]:
+    """A valid document, then the fixable mistakes: misspelt fields, typos in triggers, repeated entries, and
+    service commands written one level too high."""
+    document = draw(documents())
+    for section in ("services", "tasks"):
+        for item in (document.get(section) or {}).values():
+            assert isinstance(item, dict)
+            for field, wrong in MISSPELLINGS.items():
+                if field in item and draw(st.booleans()):
+                    item[draw(st.sampled_from(wrong))] = item.pop(field)
+            triggers = item.get("triggeredBy")
+            if triggers and draw(st.booleans()):
+                item["triggeredBy"] = [*triggers, triggers[0]]
+            if triggers and draw(st.booleans()):
+                item["triggeredBy"] = [str(triggers[0]).upper(), *triggers[1:]]
+            if section == "services" and "commands" in item and draw(st.booleans()):
+                item.update(item.pop("commands"))
+    return document
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(broken_documents())
+def test_fixing_generated_documents(document: dict[str, object]) -> None:
+    text = dump(document, flow=False)
+    before = lint_text(text)
+    result = fix_text(text)
+    after = lint_text(result.text)
+    assert not any(d.name == "syntax-error" for d in after)
+    assert fix_text(result.text).text == result.text
+    assert not [d for d in after if d.fix is not None and d.fix.safe]
+    assert sum(d.severity == "error" for d in after) <= sum(d.severity == "error" for d in before)
+    assert_only_fixed_lines_changed(text, result.text, before)

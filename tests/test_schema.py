@@ -1,0 +1,198 @@
+"""The exported JSON Schema as an editor user meets it: committed and current, a valid draft-07 schema, with a
+title, a description and completion values everywhere yaml-language-server looks for them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from jsonschema import Draft7Validator
+from jsonschema.validators import validator_for
+
+from automations_lint.cli import cli
+from automations_lint.schema_export import REGENERATE, json_schema, render
+from automations_lint.spec import DURATION_PATTERN, KEY_PATTERN, ROLES, SERVICE_TRIGGERS, TASK_TRIGGERS
+
+COMMITTED = Path(__file__).parents[1] / "schemas" / "automations.schema.json"
+SCHEMA = json_schema()
+DEFINITIONS: dict[str, Any] = SCHEMA["definitions"]
+VALIDATOR = Draft7Validator(SCHEMA)
+
+
+def properties() -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(owner, field name, field schema) for every field of every object in the file."""
+    for owner, node in [("root", SCHEMA), *DEFINITIONS.items()]:
+        for name, prop in node.get("properties", {}).items():
+            yield owner, name, prop
+
+
+def nodes(node: Any) -> Iterator[dict[str, Any]]:
+    """Every mapping anywhere in the schema."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from nodes(value)
+
+
+def field(owner: str, name: str) -> dict[str, Any]:
+    prop: dict[str, Any] = (SCHEMA if owner == "root" else DEFINITIONS[owner])["properties"][name]
+    return prop
+
+
+def non_null(prop: dict[str, Any]) -> dict[str, Any]:
+    """The branch of an optional field's anyOf that is not null."""
+    branches: list[dict[str, Any]] = [option for option in prop["anyOf"] if option != {"type": "null"}]
+    (branch,) = branches
+    return branch
+
+
+def test_committed_schema_is_current() -> None:
+    assert COMMITTED.read_text(encoding="utf-8") == render(), f"the committed schema is stale; run: {REGENERATE}"
+
+
+def test_output_is_deterministic_sorted_and_ends_with_one_newline() -> None:
+    text = render()
+    assert text == render()
+    assert text.endswith("}\n")
+    assert text == json.dumps(json.loads(text), indent=2, sort_keys=True) + "\n"
+
+
+def test_schema_is_valid_against_the_draft_07_metaschema() -> None:
+    assert SCHEMA["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert validator_for(SCHEMA) is Draft7Validator
+    Draft7Validator.check_schema(SCHEMA)
+
+
+def test_id_is_the_stable_raw_url_of_the_committed_file() -> None:
+    assert SCHEMA["$id"] == (
+        "https://raw.githubusercontent.com/automations-lint/automations-lint/main/schemas/automations.schema.json"
+    )
+
+
+def test_draft_07_shape_definitions_and_bare_refs() -> None:
+    """Draft-07 has no `$defs`, and ignores every keyword beside a `$ref`: a description there would be lost."""
+    assert "$defs" not in SCHEMA
+    refs = [node for node in nodes(SCHEMA) if "$ref" in node]
+    assert refs
+    for node in refs:
+        assert set(node) == {"$ref"}
+        assert node["$ref"].removeprefix("#/definitions/") in DEFINITIONS
+
+
+@pytest.mark.parametrize(
+    ("owner", "name", "prop"), list(properties()), ids=[f"{owner}.{name}" for owner, name, _ in properties()]
+)
+def test_every_field_has_its_name_as_title_and_a_description_for_hover(
+    owner: str, name: str, prop: dict[str, Any]
+) -> None:
+    assert prop["title"] == name
+    assert len(prop["description"]) > 10
+    assert prop["markdownDescription"] == prop["description"]
+    # A null default would make completion insert `key: null`.
+    assert "default" not in prop
+
+
+def test_every_object_describes_itself_and_forbids_unknown_fields() -> None:
+    for node in [SCHEMA, *DEFINITIONS.values()]:
+        assert node["additionalProperties"] is False
+        assert node["description"]
+        assert node["markdownDescription"] == node["description"]
+
+
+def test_services_and_tasks_keys_follow_the_key_pattern() -> None:
+    for section, definition in (("services", "Service"), ("tasks", "Task")):
+        mapping = non_null(field("root", section))
+        assert mapping["propertyNames"]["pattern"] == KEY_PATTERN == "^[a-zA-Z0-9_-]{1,128}$"
+        assert mapping["additionalProperties"] == {"$ref": f"#/definitions/{definition}"}
+        assert "patternProperties" not in mapping
+
+
+def test_service_triggers_exclude_before_snapshot_and_task_triggers_include_it() -> None:
+    service = non_null(field("Service", "triggeredBy"))["items"]
+    task = non_null(field("Task", "triggeredBy"))["items"]
+    assert service["enum"] == list(SERVICE_TRIGGERS)
+    assert "beforeSnapshot" not in service["enum"]
+    assert task["enum"] == list(TASK_TRIGGERS)
+    assert "beforeSnapshot" in task["enum"]
+    for enum in (service, task):
+        assert len(enum["enumDescriptions"]) == len(enum["enum"])
+        assert all(enum["enumDescriptions"])
+
+
+def test_roles_are_an_enum() -> None:
+    assert non_null(field("Service", "role"))["enum"] == list(ROLES)
+
+
+def test_pattern_mismatches_explain_themselves() -> None:
+    assert non_null(field("Service", "readinessTimeout"))["pattern"] == DURATION_PATTERN
+    for node in nodes(SCHEMA):
+        if "pattern" in node:
+            assert node["patternErrorMessage"]
+
+
+@pytest.mark.parametrize(
+    ("document", "valid"),
+    [
+        ({}, True),
+        ({"services": None, "tasks": None}, True),  # an empty section: Ona reads null as unset
+        ({"tasks": {"build": {"name": "Build", "command": None, "triggeredBy": None}}}, True),
+        ({"services": {"db": {"name": "DB", "commands": {"start": "postgres"}, "role": ""}}}, True),
+        ({"tasks": {"seed": {"name": "Seed", "dependsOn": ["db"], "runsOn": {"machine": {}}}}}, True),
+        ({"tasks": {"build": {"name": "Build", "triggers": ["manual"]}}}, False),  # the most common misspelling
+        ({"tasks": [{"name": "Build", "init": "npm ci"}]}, False),  # Gitpod Classic
+        ({"services": {"db": {"name": "DB", "start": "postgres"}}}, False),  # a field one level off
+        ({"services": {"db": {"name": "DB", "triggeredBy": ["beforeSnapshot"]}}}, False),
+        ({"tasks": {"warm": {"name": "Warm", "triggeredBy": ["beforeSnapshot"]}}}, True),
+        ({"tasks": {"my build": {"name": "Build"}}}, False),
+        ({"tasks": {"build": {"name": ""}}}, False),
+        ({"tasks": {"build": {"command": "make"}}}, False),
+        ({"services": {"db": {"name": "DB", "readinessTimeout": "10m"}}}, False),
+        ({"services": {"db": {"name": "DB", "commands": {"ready": "pg_isready"}}}}, False),  # start is required
+        ({"tasks": {"build": {"name": "Build", "prebuildRequiresSuccess": "yes"}}}, False),
+    ],
+)
+def test_schema_verdicts_users_rely_on(document: dict[str, Any], valid: bool) -> None:
+    assert VALIDATOR.is_valid(document) is valid
+
+
+def test_cli_schema_prints_the_committed_schema() -> None:
+    result = CliRunner().invoke(cli, ["schema"])
+    assert result.exit_code == 0
+    assert result.stdout == COMMITTED.read_text(encoding="utf-8")
+
+
+def test_cli_schema_output_regenerates_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "automations.schema.json"
+    target.write_text("stale", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["schema", "--output", str(target)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert target.read_bytes() == COMMITTED.read_bytes()
+
+
+def test_cli_schema_output_to_a_missing_folder_exits_2_without_traceback(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "schema.json"
+    result = CliRunner().invoke(cli, ["schema", "--output", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f'automations-lint: cannot write "{target}": ')
+    assert "Traceback" not in result.output
+
+
+def test_cli_help_lists_the_schema_command() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert "schema" in result.stdout
+
+
+def test_registering_the_command_keeps_pydantic_off_the_start_up_path() -> None:
+    code = "import sys, automations_lint.cli; print('pydantic' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

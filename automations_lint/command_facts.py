@@ -74,10 +74,8 @@ def quick(command: Command) -> bool:
 
 
 def installs(command: Command) -> str | None:
-    words = command.words
-    if command.program in _PACKAGE_RUNNERS and len(words) > 1:  # npx playwright install
-        return installs(Command(" ".join(words[1:])))
-    verbs = _INSTALLERS.get(command.program)
+    program, words = _unwrapped(command)
+    verbs = _INSTALLERS.get(program)
     if verbs is None:
         return None
     verb = words[1] if len(words) > 1 and not words[1].startswith("-") else ""
@@ -116,16 +114,14 @@ def never_ends(command: Command) -> str | None:
     """Why the command keeps running until it is stopped (a server, a watcher, a follow), or None."""
     if command.background:
         return None
-    words = command.words
-    if command.program in _PACKAGE_RUNNERS and len(words) > 1:
-        return never_ends(Command(" ".join(words[1:])))
-    if _follows(command.program, words[1:]):
+    program, words = _unwrapped(command)
+    if _follows(program, words[1:]):
         return f'"{command.text}" never returns'
     if "--watch" in words[1:]:
         return f'"{command.text}" watches for changes until it is stopped'
-    if _serves(command.program, words[1:]):
+    if _serves(program, words[1:]):
         return f'"{command.text}" starts a server or watcher that keeps running'
-    if _composes_in_foreground(command.program, words[1:]):
+    if _composes_in_foreground(program, words[1:]):
         return f'"{command.text}" runs the containers in the foreground until they are stopped'
     return None
 
@@ -192,6 +188,14 @@ def _redirect_target(word: str, following: str) -> str | None:
                 target = word[len(prefix + operator) :]
                 return target or following
     return None
+
+
+def _unwrapped(command: Command) -> tuple[str, list[str]]:
+    """The program and words of a command run through npx, pnpx or bunx (`npx playwright install`)."""
+    words = command.words
+    while len(words) > 1 and words[0].rsplit("/", 1)[-1] in _PACKAGE_RUNNERS:
+        words = words[1:]
+    return (words[0].rsplit("/", 1)[-1] if words else ""), words
 
 
 def _compose_subcommand(words: list[str]) -> list[str]:

@@ -27,15 +27,16 @@ def lint_text(text: str, path: str = "<stdin>", config: Config | None = None) ->
     per-file ignores. Without a `config`, every rule runs at its own severity."""
     loaded = load(text)
     problems = list(loaded.problems)
+    enabled = config.enabled(path) if config is not None else None
     if not loaded.broken:
         problems += validate(loaded.data)
         document = Document.from_data(loaded.data, loaded.source_map, LINE_BREAK.split(loaded.text))
         for rule in DOCUMENT_RULES:
-            problems += (RuleFinding(rule.NAME, finding) for finding in rule.check(document))
+            if enabled is None or rule.CODE in enabled:  # a rule turned off costs nothing (ShellCheck runs processes)
+                problems += (RuleFinding(rule.NAME, finding) for finding in rule.check(document))
     fixes = _fixes(problems, loaded) if not loaded.broken else {}
-    diagnostics = {_diagnostic(problem, loaded.source_map, path, fixes.get(id(problem))) for problem in problems}
+    diagnostics = {to_diagnostic(problem, loaded.source_map, path, fixes.get(id(problem))) for problem in problems}
     # Suppression comments, then the configuration (see suppressions.py and config.py for the order's reasons).
-    enabled = config.enabled(path) if config is not None else None
     if not loaded.broken:  # comments are told from text by the YAML scanner, which gives up where the parser did
         diagnostics = set(apply_suppressions(diagnostics, loaded.text, path, enabled))
     if config is not None:
@@ -99,7 +100,8 @@ def decode(data: bytes) -> str | Diagnostic:
         )
 
 
-def _diagnostic(problem: RuleFinding, source_map: SourceMap, path: str, fix: Fix | None) -> Diagnostic:
+def to_diagnostic(problem: RuleFinding, source_map: SourceMap, path: str, fix: Fix | None = None) -> Diagnostic:
+    """The diagnostic of a rule's finding: the rule's identity and severity, and the finding's span resolved."""
     rule = BY_NAME[problem.rule]
     finding = problem.finding
     span: Span

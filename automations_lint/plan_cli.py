@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +21,7 @@ import click
 from automations_lint.spec import KEY_PATTERN
 
 if TYPE_CHECKING:
-    from automations_lint.diagnostic import Diagnostic, Finding
+    from automations_lint.diagnostic import Diagnostic
     from automations_lint.document import Document
     from automations_lint.plan import Plan
     from automations_lint.rules.base import DocumentRule
@@ -122,12 +121,10 @@ def check_tasks(document: Document, tasks: Sequence[str], path: str) -> None:
 
 
 def _read_bytes(path: str) -> bytes:
+    from automations_lint.files import read_regular_file
+
     try:
-        # Opened without blocking and read only when regular: a FIFO or a device would never end (as in `check`).
-        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise click.UsageError(f'cannot read "{path}": not a regular file')
-            return handle.read()
+        return read_regular_file(path)
     except OSError as error:
         raise click.UsageError(f'cannot read "{path}": {error.strerror or error}') from None
 
@@ -157,32 +154,17 @@ def dependency_diagnostics(document: Document, path: str) -> list[Diagnostic]:
     Only these rules run: the others (shellcheck on 20,000 scripts, say) cannot change whether a plan exists. No
     suppression comment applies either: a suppressed cycle still makes Ona's plan fail.
     """
-    from automations_lint.linter import sort_key
+    from automations_lint.diagnostic import RuleFinding
+    from automations_lint.linter import sort_key, to_diagnostic
     from automations_lint.rules import dependency_cycle, self_dependency, unknown_reference
 
     rules: tuple[DocumentRule, ...] = (unknown_reference, self_dependency, dependency_cycle)
-    found = {_diagnostic(rule, finding, document, path) for rule in rules for finding in rule.check(document)}
+    found = {
+        to_diagnostic(RuleFinding(rule.NAME, finding), document.source_map, path)
+        for rule in rules
+        for finding in rule.check(document)
+    }
     return sorted(found, key=sort_key)
-
-
-def _diagnostic(rule: DocumentRule, finding: Finding, document: Document, path: str) -> Diagnostic:
-    from automations_lint.diagnostic import Diagnostic
-
-    spans = document.source_map
-    span = finding.span or (spans.key_span(finding.path) if finding.at == "key" else spans.value_span(finding.path))
-    return Diagnostic(
-        path=path,
-        line=span.line,
-        column=span.column,
-        end_line=span.end_line,
-        end_column=span.end_column,
-        code=rule.CODE,
-        name=rule.NAME,
-        severity=rule.SEVERITY,
-        message=finding.message,
-        hint=finding.hint,
-        document_path=finding.path,
-    )
 
 
 def _blocks(diagnostic: Diagnostic, plan: Plan) -> bool:
@@ -193,17 +175,11 @@ def _blocks(diagnostic: Diagnostic, plan: Plan) -> bool:
 
 def _fail(diagnostics: list[Diagnostic], sources: dict[str, str], closing: str = "") -> NoReturn:
     """The diagnostics in the text format on standard error (standard output is kept for plans), then exit 1."""
+    from automations_lint.files import stderr_color
     from automations_lint.reporters import Report, reporter
 
-    color = _stderr_color()
+    color = stderr_color()
     click.echo(reporter("text")(Report(diagnostics, 1, sources, color=color)), nl=False, err=True, color=color)
     if closing:
         click.echo(f"{PROG}: {closing}", err=True)
     sys.exit(1)
-
-
-def _stderr_color() -> bool:
-    """Colour on a terminal unless NO_COLOR is set; FORCE_COLOR turns it on anywhere (as `check` does)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    return bool(os.environ.get("FORCE_COLOR")) or sys.stderr.isatty()

@@ -7,11 +7,13 @@ to ask "what does this script run last?" without being fooled by a `#` or `&&` i
 
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 from dataclasses import dataclass
 
 _HEREDOC = re.compile(r"<<-?\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\1")
+MOST_READ = 4096
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 # Words that only change how the next word runs.
 _PREFIXES = frozenset({"sudo", "exec", "time", "command", "builtin", "env", "nohup", "nice", "stdbuf"})
@@ -26,13 +28,16 @@ class Command:
     # Where the command's text starts in the script, so that a finding can point at it.
     offset: int = 0
 
-    @property
+    @functools.cached_property
     def words(self) -> list[str]:
-        """The words, with leading variable assignments and prefixes such as `sudo` removed."""
+        """The words, with leading variable assignments and prefixes such as `sudo` removed. Only the first
+        MOST_READ characters are split: the rules look at a command's program and options, and shlex needs
+        quadratic time on a megabyte-long word."""
+        text = self.text[:MOST_READ]
         try:
-            words = shlex.split(self.text, comments=False, posix=True)
+            words = shlex.split(text, comments=False, posix=True)
         except ValueError:  # an unbalanced quote: fall back to plain splitting rather than give up
-            words = self.text.split()
+            words = text.split()
         while words and (_ASSIGNMENT.match(words[0]) or words[0] in _PREFIXES):
             prefix = words[0] in _PREFIXES
             words = words[1:]

@@ -1,0 +1,159 @@
+"""The real-world corpus as a regression suite: 147 automations files from public repositories.
+
+- tests/corpus/snapshot.txt holds every diagnostic of every file, one line each as `--format concise` prints it.
+  After a deliberate change (a new rule, a reworded message), regenerate it and review the diff line by line:
+
+      UPDATE_SNAPSHOT=1 python -m pytest tests/test_corpus.py
+
+- tests/corpus/review.tsv is an independent hand review of every file. A file it calls valid must get no error, and
+  one it calls invalid must get errors on exactly the lines it names (its warnings column is not checked).
+
+The shellcheck rule is left out of the snapshot (its findings depend on the installed ShellCheck); a separate test
+runs it over the corpus when ShellCheck is installed. The corpus lives outside the repository, in
+../shared/corpus/files; conftest.py finds it.
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import difflib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from automations_lint import lint_bytes
+from automations_lint.diagnostic import Diagnostic
+from automations_lint.loader import LINE_BREAK
+from automations_lint.reporters import Report, reporter
+from automations_lint.rules.registry import BY_CODE
+
+HERE = Path(__file__).parent / "corpus"
+SNAPSHOT = HERE / "snapshot.txt"
+REVIEW = HERE / "review.tsv"
+_CHILD = (
+    "import sys\n"
+    "from automations_lint.rules import shellcheck\n"
+    "shellcheck.check = lambda document: iter(())\n"
+    "from automations_lint.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+@pytest.fixture(scope="module")
+def linted(corpus_files: list[Path]) -> dict[str, list[Diagnostic]]:
+    """The diagnostics of each corpus file, by file name, without the shellcheck rule."""
+    from automations_lint.rules import shellcheck
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shellcheck, "check", lambda document: iter(()))
+        return {path.name: lint_bytes(path.read_bytes(), path.name) for path in corpus_files}
+
+
+def render(linted: dict[str, list[Diagnostic]]) -> str:
+    diagnostics = [d for name in sorted(linted) for d in linted[name]]
+    return reporter("concise")(Report(diagnostics, len(linted)))
+
+
+def test_snapshot(linted: dict[str, list[Diagnostic]]) -> None:
+    actual = render(linted)
+    if os.environ.get("UPDATE_SNAPSHOT"):
+        SNAPSHOT.write_text(actual, encoding="utf-8")
+    expected = SNAPSHOT.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = difflib.unified_diff(expected.splitlines(), actual.splitlines(), "snapshot.txt", "now", lineterm="", n=0)
+        pytest.fail(
+            "the corpus diagnostics changed; if that is intended, run UPDATE_SNAPSHOT=1 python -m pytest "
+            "tests/test_corpus.py and review the diff\n" + "\n".join(list(diff)[:200]),
+            pytrace=False,
+        )
+
+
+def read_review() -> dict[str, tuple[str, set[int]]]:
+    """File name -> (verdict, the lines the review expects errors on)."""
+    with REVIEW.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {
+        row["file"]: (row["verdict"], {int(n) for n in re.findall(r"(?:^|; )L(\d+) ", row["errors"])}) for row in rows
+    }
+
+
+def test_review_covers_the_corpus(linted: dict[str, list[Diagnostic]]) -> None:
+    assert sorted(read_review()) == sorted(linted)
+
+
+def test_verdicts_and_error_lines_match_the_hand_review(linted: dict[str, list[Diagnostic]]) -> None:
+    wrong = []
+    for name, (verdict, lines) in sorted(read_review().items()):
+        errors = {d.line for d in linted[name] if d.severity == "error"}
+        if verdict == "valid" and errors:
+            wrong.append(f"{name}: reviewed valid, but errors on lines {sorted(errors)}")
+        elif verdict == "invalid" and errors != lines:
+            wrong.append(f"{name}: review has errors on lines {sorted(lines)}, the linter on {sorted(errors)}")
+        elif verdict not in ("valid", "invalid"):
+            wrong.append(f"{name}: unknown verdict {verdict!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_summary(linted: dict[str, list[Diagnostic]], terminal_summary: list[str]) -> None:
+    with_errors = [name for name, found in linted.items() if any(d.severity == "error" for d in found)]
+    with_warnings = [name for name, found in linted.items() if any(d.severity == "warning" for d in found)]
+    clean = [name for name, found in linted.items() if not found]
+    terminal_summary.append(
+        f"{len(linted)} files: {len(clean)} clean, {len(with_errors)} with errors, "
+        f"{len(with_warnings)} with warnings (shellcheck rule not included)"
+    )
+    by_rule = collections.Counter((d.severity, d.code) for found in linted.values() for d in found)
+    files_by_rule = collections.Counter(
+        (d.severity, d.code) for found in linted.values() for d in {d.code: d for d in found}.values()
+    )
+    for (severity, code), count in sorted(by_rule.items()):
+        files = files_by_rule[severity, code]
+        line = f"  {severity:<8}{code} {BY_CODE[code].NAME:<26}{count:>4} in {files} file{'' if files == 1 else 's'}"
+        terminal_summary.append(line)
+    assert len(with_errors) == sum(1 for verdict, _ in read_review().values() if verdict == "invalid")
+
+
+def test_same_output_in_every_process(corpus_files: list[Path]) -> None:
+    """Set and dict order changes with the hash seed: the output must not."""
+    folder = corpus_files[0].parent
+    names = [path.name for path in corpus_files]
+    outputs = []
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, "check", "--isolated", "--format", "json", *names],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert done.returncode == 1 and done.stderr == "", done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert len(json.loads(outputs[0])) == sum(1 for line in SNAPSHOT.read_text(encoding="utf-8").splitlines() if line)
+
+
+def shellcheck_available() -> bool:
+    from automations_lint import shellcheck
+
+    return shellcheck.find_binary() is not None
+
+
+@pytest.mark.skipif(not shellcheck_available(), reason="ShellCheck is not installed")
+def test_with_shellcheck(corpus_files: list[Path], terminal_summary: list[str]) -> None:
+    findings = 0
+    for path in corpus_files:
+        diagnostics = lint_bytes(path.read_bytes(), path.name)
+        lines = LINE_BREAK.split(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
+        for d in diagnostics:
+            assert 1 <= d.line <= len(lines) and 1 <= d.column <= len(lines[d.line - 1]) + 1, (path.name, d)
+            assert "could not check" not in d.message, (path.name, d)
+        findings += sum(1 for d in diagnostics if d.name == "shellcheck")
+    terminal_summary.append(f"  with ShellCheck: {findings} shellcheck findings")

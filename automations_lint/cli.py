@@ -8,13 +8,14 @@ run at once with exit 2.
 from __future__ import annotations
 
 import codecs
+import importlib
 import os
 import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import click
 
@@ -22,9 +23,7 @@ from automations_lint import __version__
 from automations_lint.diagnostic import Diagnostic
 from automations_lint.discovery import discover
 from automations_lint.files import read_regular_file, use_color
-from automations_lint.plan_cli import graph_command, plan_command
 from automations_lint.reporters import FORMATS, default_format
-from automations_lint.schema_export import schema_command
 
 if TYPE_CHECKING:
     from automations_lint.config import Config, ConfigFinder
@@ -50,9 +49,32 @@ class Run:
     # What --diff prints, and what --fix of standard input prints instead of the report.
     output: list[str] = field(default_factory=list)
     stdin_name: str | None = None
+    # Files read and waiting to be linted together: (text, path, configuration).
+    pending: list[tuple[str, str, Config | None]] = field(default_factory=list)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose less used commands load their modules only when they run: `check` on every commit should
+    not pay for the schema exporter or the plan and graph renderers."""
+
+    LAZY: ClassVar[dict[str, tuple[str, str]]] = {
+        "schema": ("automations_lint.schema_export", "schema_command"),
+        "plan": ("automations_lint.plan_cli", "plan_command"),
+        "graph": ("automations_lint.plan_cli", "graph_command"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY:
+            module, name = self.LAZY[cmd_name]
+            command: click.Command = getattr(importlib.import_module(module), name)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name=PROG)
 def cli() -> None:
     """Validate and lint Ona automations files (.ona/automations.yaml, .gitpod/automations.yaml)."""
@@ -123,6 +145,7 @@ def check(
             _check_stdin(run, stdin_filename or "<stdin>")
         else:
             _check_path(run, path)
+    _lint_pending(run)
     if shellcheck.unchecked() > unchecked:  # one notice per run, and only when some command went unchecked
         click.echo(f'{PROG}: shellcheck not found; install "{PROG}[shellcheck]" to check commands', err=True)
     if run.fix_mode == "diff":  # only the diff; exit 1 when something would change
@@ -175,9 +198,6 @@ def show_rule(name_or_code: str) -> None:
     click.echo((rule.__doc__ or "").strip())
 
 
-cli.add_command(schema_command)
-cli.add_command(plan_command)
-cli.add_command(graph_command)
 
 
 def _check_path(run: Run, path: str) -> None:
@@ -213,7 +233,7 @@ def _check_stdin(run: Run, name: str) -> None:
 
 
 def _check_bytes(run: Run, data: bytes, path: str) -> None:
-    from automations_lint.linter import decode, lint_text  # keeps `--help` and `rules` fast
+    from automations_lint.linter import decode  # keeps `--help` and `rules` fast
 
     run.files += 1
     text = decode(data)
@@ -227,7 +247,17 @@ def _check_bytes(run: Run, data: bytes, path: str) -> None:
         run.sources[path] = text
         return
     run.sources[path] = text
-    run.diagnostics += lint_text(text, path, _config(run, path))
+    run.pending.append((text, path, _config(run, path)))
+
+
+def _lint_pending(run: Run) -> None:
+    """Lint every file read, in one go (rules such as ShellCheck batch their work across files), and sort."""
+    from automations_lint.linter import lint_many, sort_key
+
+    for diagnostics in lint_many(run.pending):
+        run.diagnostics += diagnostics
+    run.pending = []
+    run.diagnostics.sort(key=sort_key)
 
 
 # -- configuration (automations_lint/config.py) --

@@ -9,44 +9,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Union
+from typing import NamedTuple, Union
 
 from automations_lint import spec
 from automations_lint.diagnostic import Path
 from automations_lint.rules.base import SchemaError
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     min_length: int = 0
     # Matched against the whole string, as pydantic's (Rust) regex does with ^...$: a trailing newline fails.
     pattern: str | None = None
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     pass
 
 
-@dataclass(frozen=True)
-class OneOf:
+class OneOf(NamedTuple):
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ListOf:
+class ListOf(NamedTuple):
     item: Spec
 
 
-@dataclass(frozen=True)
-class MapOf:
+class MapOf(NamedTuple):
     key: Text
     value: Spec
 
 
-@dataclass(frozen=True)
-class Model:
+class Model(NamedTuple):
     # name -> (spec, required); optional fields also accept null, as the model's Optional[...] does.
     fields: dict[str, tuple[Spec, bool]]
 

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from automations_lint.diagnostic import Diagnostic, RuleFinding, Span
 from automations_lint.document import Document
-from automations_lint.fixes import FIXABLE_RULES, Fix, Source, fix_for
 from automations_lint.loader import LINE_BREAK, Loaded, load
 from automations_lint.rules.registry import BY_NAME, DOCUMENT_RULES
 from automations_lint.source_map import SourceMap
-from automations_lint.suppressions import apply_suppressions
 from automations_lint.validate import validate
+
+# Every suppression comment holds it (suppressions.MARKER; a test keeps the two equal).
+SUPPRESSION_MARKER = "automations-lint:"
 
 if TYPE_CHECKING:
     from automations_lint.config import Config
+    from automations_lint.fixes import Fix
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -25,19 +28,47 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 def lint_text(text: str, path: str = "<stdin>", config: Config | None = None) -> list[Diagnostic]:
     """Every problem in the automations file `text`; `path` labels the diagnostics and picks the `config`'s
     per-file ignores. Without a `config`, every rule runs at its own severity."""
-    loaded = load(text)
+    return lint_many([(text, path, config)])[0]
+
+
+def lint_many(files: Sequence[tuple[str, str, Config | None]]) -> list[list[Diagnostic]]:
+    """lint_text for each (text, path, config), with the rules that can work on many files at once doing so:
+    ShellCheck runs one batch of processes for all files instead of one per file."""
+    loaded = [load(text) for text, _, _ in files]
+    enabled = [config.enabled(path) if config is not None else None for _, path, config in files]
+    documents = [
+        None if item.broken else Document.from_data(item.data, item.source_map, LINE_BREAK.split(item.text))
+        for item in loaded
+    ]
+    if len(files) > 1:
+        for rule in DOCUMENT_RULES:
+            prefetch: Callable[[Sequence[Document]], None] | None = getattr(rule, "prefetch", None)
+            wanted = [d for d, on in zip(documents, enabled, strict=True) if d and (on is None or rule.CODE in on)]
+            if prefetch is not None and wanted:
+                prefetch(wanted)
+    return [
+        _diagnostics(item, document, path, config, codes)
+        for item, document, (_, path, config), codes in zip(loaded, documents, files, enabled, strict=True)
+    ]
+
+
+def _diagnostics(
+    loaded: Loaded, document: Document | None, path: str, config: Config | None, enabled: frozenset[str] | None
+) -> list[Diagnostic]:
+    """The diagnostics of one loaded file: schema, rules, fixes, suppressions and configuration."""
     problems = list(loaded.problems)
-    enabled = config.enabled(path) if config is not None else None
-    if not loaded.broken:
+    if document is not None:
         problems += validate(loaded.data)
-        document = Document.from_data(loaded.data, loaded.source_map, LINE_BREAK.split(loaded.text))
         for rule in DOCUMENT_RULES:
             if enabled is None or rule.CODE in enabled:  # a rule turned off costs nothing (ShellCheck runs processes)
                 problems += (RuleFinding(rule.NAME, finding) for finding in rule.check(document))
     fixes = _fixes(problems, loaded) if not loaded.broken else {}
     diagnostics = {to_diagnostic(problem, loaded.source_map, path, fixes.get(id(problem))) for problem in problems}
-    # Suppression comments, then the configuration (see suppressions.py and config.py for the order's reasons).
-    if not loaded.broken:  # comments are told from text by the YAML scanner, which gives up where the parser did
+    # Comments are told from text by the YAML scanner, which gives up where the parser did. The marker test keeps
+    # the suppressions module off the start-up path of the files that have none.
+    if not loaded.broken and SUPPRESSION_MARKER in loaded.text:
+        from automations_lint.suppressions import apply_suppressions
+
         diagnostics = set(apply_suppressions(diagnostics, loaded.text, path, enabled))
     if config is not None:
         diagnostics = set(config.apply(diagnostics, path))
@@ -46,6 +77,10 @@ def lint_text(text: str, path: str = "<stdin>", config: Config | None = None) ->
 
 def _fixes(problems: list[RuleFinding], loaded: Loaded) -> dict[int, Fix]:
     """The certain fixes of the problems that have one, by problem identity."""
+    if not problems:
+        return {}  # a clean file never imports the fix makers
+    from automations_lint.fixes import FIXABLE_RULES, Source, fix_for
+
     fixable = [problem for problem in problems if problem.rule in FIXABLE_RULES]
     if not fixable:
         return {}

@@ -84,7 +84,8 @@ def check_scripts(
             # newline="" keeps "\n" on Windows (line numbers); "replace" keeps one character per lone surrogate.
             with open(os.path.join(folder, name), "w", encoding="utf-8", errors="replace", newline="") as handle:
                 handle.write(script)
-        batches = split(names, os.cpu_count() or 1)
+        # One process per CPU, but not for a handful of scripts: a process costs more than eight scripts do.
+        batches = split(names, min(os.cpu_count() or 1, max(1, len(names) // 8)))
         with ThreadPoolExecutor(max_workers=len(batches)) as pool:
             outputs = list(pool.map(lambda batch: _run([binary, *options, "--", *batch], folder), batches))
     by_name: dict[str, list[Comment]] = {name: [] for name in names}

@@ -6,14 +6,13 @@ spans, so no rule or reporter ever adds 1 to anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from automations_lint.diagnostic import START_OF_FILE, Path, Span
 
 
-@dataclass(frozen=True)
-class Node:
-    """The source facts of one value: its span, its key's span, and how it was written."""
+class Node(NamedTuple):
+    """The source facts of one value: its span, its key's span, and how it was written (a NamedTuple, as Span)."""
 
     value: Span
     key: Span | None = None

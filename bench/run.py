@@ -26,7 +26,7 @@ from this interpreter's scripts folder before PATH, so that a version manager's 
 not timed.
 
 When ShellCheck is installed, automations-lint runs it on every command, which no peer does; the table then also
-shows "automations-lint, ShellCheck off" (the same CLI with the ShellCheck lookup stubbed out), the even comparison.
+shows "automations-lint, ShellCheck off" (the same CLI with `--ignore shellcheck`), the even comparison.
 """
 
 from __future__ import annotations
@@ -55,10 +55,6 @@ OURS, CJS, YAMLLINT = "automations-lint", "check-jsonschema", "yamllint"
 # Our tool with its optional ShellCheck stage switched off, for an even comparison with the peers, which run no
 # ShellCheck: timed only when ShellCheck is installed, where the plain console script runs it on every command.
 OURS_CORE = "automations-lint, ShellCheck off"
-NO_SHELLCHECK = (
-    "import sys; from automations_lint import shellcheck; shellcheck.find_binary = lambda: None; "
-    "from automations_lint.cli import main; sys.exit(main())"
-)
 FIND_SHELLCHECK = "from automations_lint.shellcheck import find_binary; print(find_binary() or '')"
 ONE = "one file, 67 lines"
 MEMORY_LIMIT_MB = 150.0
@@ -285,7 +281,8 @@ def tools(schema: str | None, shellcheck: str | None) -> list[Tool]:
     yamllint = find_script(YAMLLINT)
     cast = [Tool(OURS, find_script(OURS), lambda exe, files: [exe, "check", *files], "pip install -e .")]
     if shellcheck:
-        cast.append(Tool(OURS_CORE, sys.executable, lambda exe, files: [exe, "-c", NO_SHELLCHECK, "check", *files], ""))
+        ours = find_script(OURS)
+        cast.append(Tool(OURS_CORE, ours, lambda exe, files: [exe, "check", "--ignore", "shellcheck", *files], ""))
     return [
         *cast,
         Tool(CJS, cjs, lambda exe, files: [exe, "--schemafile", str(schema), *files], "pip install check-jsonschema"),

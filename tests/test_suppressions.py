@@ -166,3 +166,9 @@ def test_suppressed_errors_no_longer_fail_the_check(tmp_path: Path, capsys: pyte
     path.write_text(FILE.format(eol="  # automations-lint: ignore[unknown-field] next Ona release", header=""))
     assert main(["check", "--isolated", str(path)]) == 0
     assert "AL101" not in capsys.readouterr().out
+
+
+def test_the_linter_looks_for_the_same_marker_as_the_suppressions() -> None:
+    from automations_lint import linter, suppressions
+
+    assert linter.SUPPRESSION_MARKER == suppressions.MARKER

@@ -7,8 +7,7 @@ type-checked without classes or registration side effects.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from automations_lint.diagnostic import Finding, Path, Severity
 from automations_lint.document import Document
@@ -29,8 +28,7 @@ class DocumentRule(RuleModule, Protocol):
     def check(self, document: Document) -> Iterable[Finding]: ...
 
 
-@dataclass(frozen=True)
-class SchemaError:
+class SchemaError(NamedTuple):
     """One pydantic validation error, in the few fields the rules need."""
 
     type: str

@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import CHILD_CLI
 
 from automations_lint import lint_bytes
 from automations_lint.diagnostic import Diagnostic
@@ -36,13 +37,6 @@ from automations_lint.rules.registry import BY_CODE
 HERE = Path(__file__).parent / "corpus"
 SNAPSHOT = HERE / "snapshot.txt"
 REVIEW = HERE / "review.tsv"
-_CHILD = (
-    "import sys\n"
-    "from automations_lint.rules import shellcheck\n"
-    "shellcheck.check = lambda document: iter(())\n"
-    "from automations_lint.cli import main\n"
-    "sys.exit(main(sys.argv[1:]))\n"
-)
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +120,7 @@ def test_same_output_in_every_process(corpus_files: list[Path]) -> None:
     outputs = []
     for seed in ("1", "2"):
         done = subprocess.run(
-            [sys.executable, "-c", _CHILD, "check", "--isolated", "--format", "json", *names],
+            [sys.executable, "-c", CHILD_CLI, "check", "--isolated", "--format", "json", *names],
             cwd=folder,
             capture_output=True,
             text=True,

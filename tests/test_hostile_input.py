@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import CHILD_CLI
 
 from automations_lint import cli, discovery, lint_bytes, lint_text
 from automations_lint.diagnostic import Diagnostic
@@ -30,14 +31,6 @@ CPU_SECONDS = 10.0
 CPU_LIMIT = 15
 HANG_SECONDS = 45.0
 DEPTH = 20_000
-# The command line in a child process, with the shellcheck rule off as in the rest of this module.
-_CHILD = (
-    "import sys\n"
-    "from automations_lint.rules import shellcheck\n"
-    "shellcheck.check = lambda document: iter(())\n"
-    "from automations_lint.cli import main\n"
-    "sys.exit(main(sys.argv[1:]))\n"
-)
 
 
 def found(diagnostics: list[Diagnostic]) -> list[tuple[int, int, str]]:
@@ -74,7 +67,7 @@ def run_in_child(tmp_path: Path, content: str | bytes, *argv: str) -> tuple[int,
         path.write_bytes(content)
     before = cpu_of_children()
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, *argv],
+        [sys.executable, "-c", CHILD_CLI, *argv],
         cwd=tmp_path,
         capture_output=True,
         timeout=HANG_SECONDS,
@@ -533,7 +526,7 @@ def test_file_without_read_permission(workdir: Path, capsys: pytest.CaptureFixtu
 
 def cli_in_child(workdir: Path, *paths: str) -> tuple[int, str, str]:
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, "check", "--isolated", "--format", "concise", *paths],
+        [sys.executable, "-c", CHILD_CLI, "check", "--isolated", "--format", "concise", *paths],
         cwd=workdir,
         capture_output=True,
         text=True,

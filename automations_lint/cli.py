@@ -13,7 +13,6 @@ import os
 import stat
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -31,26 +30,29 @@ if TYPE_CHECKING:
 PROG = "automations-lint"
 
 
-@dataclass
 class Run:
-    """The outcome of checking some paths."""
+    """The outcome of checking some paths. (A plain class: `check` defines no dataclass, so it never imports the
+    dataclasses module, a few milliseconds of every commit.)"""
 
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
-    files: int = 0
-    unreadable: bool = False
-    # The configuration of each checked file (None: every rule as it is).
-    configs: ConfigFinder | None = None
-    # --fix / --diff: "fix" or "diff" (None: only check), and whether unsafe fixes are wanted too.
-    fix_mode: str | None = None
-    unsafe_fixes: bool = False
-    fixed: int = 0
-    fixed_files: int = 0
-    # What --diff prints, and what --fix of standard input prints instead of the report.
-    output: list[str] = field(default_factory=list)
-    stdin_name: str | None = None
-    # Files read and waiting to be linted together: (text, path, configuration).
-    pending: list[tuple[str, str, Config | None]] = field(default_factory=list)
+    def __init__(
+        self, *, configs: ConfigFinder | None = None, fix_mode: str | None = None, unsafe_fixes: bool = False
+    ) -> None:
+        self.diagnostics: list[Diagnostic] = []
+        self.sources: dict[str, str] = {}
+        self.files = 0
+        self.unreadable = False
+        # The configuration of each checked file (None: every rule as it is).
+        self.configs = configs
+        # --fix / --diff: "fix" or "diff" (None: only check), and whether unsafe fixes are wanted too.
+        self.fix_mode = fix_mode
+        self.unsafe_fixes = unsafe_fixes
+        self.fixed = 0
+        self.fixed_files = 0
+        # What --diff prints, and what --fix of standard input prints instead of the report.
+        self.output: list[str] = []
+        self.stdin_name: str | None = None
+        # Files read and waiting to be linted together: (text, path, configuration).
+        self.pending: list[tuple[str, str, Config | None]] = []
 
 
 class _LazyGroup(click.Group):
@@ -238,7 +240,7 @@ def _check_bytes(run: Run, data: bytes, path: str) -> None:
     run.files += 1
     text = decode(data)
     if isinstance(text, Diagnostic):
-        run.diagnostics.append(replace(text, path=path))
+        run.diagnostics.append(text._replace(path=path))
         return
     if run.fix_mode is not None and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         from automations_lint.fix_cli import fix_one

@@ -15,10 +15,10 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from automations_lint.diagnostic import SEVERITIES, Diagnostic, Severity
 from automations_lint.rules.registry import BY_CODE, BY_NAME, find
@@ -35,14 +35,13 @@ class ConfigError(Exception):
     """A configuration file that cannot be read or is invalid; the message is one line, ready for stderr."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Which rules run on which files, and at what severity. The default enables every rule as it is."""
 
     # Rule codes; None selects every rule.
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
-    severity: Mapping[str, Severity] = field(default_factory=dict, hash=False)
+    severity: Mapping[str, Severity] = MappingProxyType({})  # read-only: one shared empty default is safe
     # (glob, codes) pairs; a glob is matched against the path relative to `root`.
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     # The folder of the configuration file, None without one.
@@ -52,8 +51,8 @@ class Config:
         """The command line's --select/--ignore layered over the file's, as ruff layers them: --select replaces
         the file's selection and its ignore list; --ignore adds to the ignore list."""
         if select is not None:
-            return replace(self, select=select, ignore=ignore)
-        return replace(self, ignore=self.ignore | ignore)
+            return self._replace(select=select, ignore=ignore)
+        return self._replace(ignore=self.ignore | ignore)
 
     def enabled(self, path: str) -> frozenset[str]:
         """The codes of the rules that run on the file at `path` (a label such as "<stdin>" matches no glob)."""
@@ -71,7 +70,7 @@ class Config:
         kept = [diagnostic for diagnostic in diagnostics if diagnostic.code in enabled]
         if not self.severity:
             return kept
-        return [replace(d, severity=self.severity[d.code]) if d.code in self.severity else d for d in kept]
+        return [d._replace(severity=self.severity[d.code]) if d.code in self.severity else d for d in kept]
 
     def _relative(self, path: str) -> str | None:
         if self.root is None or (path.startswith("<") and path.endswith(">")):

@@ -7,8 +7,7 @@ read the raw data through this view, which skips whatever does not have the expe
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from automations_lint.diagnostic import Path, Span
 from automations_lint.scalar_map import ScalarMap, scalar_map
@@ -17,8 +16,7 @@ from automations_lint.source_map import Node, SourceMap
 Kind = Literal["service", "task"]
 
 
-@dataclass(frozen=True)
-class Automation:
+class Automation(NamedTuple):
     """One service or task: its kind, its key and its raw fields."""
 
     kind: Kind
@@ -56,22 +54,30 @@ class Automation:
                     yield (*self.path, "commands", field), script
 
 
-@dataclass(frozen=True)
 class Document:
     """The services and tasks of a file, in file order."""
 
-    services: dict[str, Automation]
-    tasks: dict[str, Automation]
-    source_map: SourceMap = field(default_factory=SourceMap)
-    # The source split at YAML line breaks, to place findings inside scalars; empty when there is no source.
-    lines: list[str] = field(default_factory=list)
-    _maps: dict[Path, ScalarMap] = field(default_factory=dict, repr=False, compare=False)
+    __slots__ = ("_maps", "lines", "services", "source_map", "tasks")
+
+    def __init__(
+        self,
+        services: dict[str, Automation],
+        tasks: dict[str, Automation],
+        source_map: SourceMap | None = None,
+        lines: list[str] | None = None,
+    ) -> None:
+        self.services = services
+        self.tasks = tasks
+        self.source_map = source_map or SourceMap()
+        # The source split at YAML line breaks, to place findings inside scalars; empty when there is no source.
+        self.lines = lines or []
+        self._maps: dict[Path, ScalarMap] = {}
 
     @classmethod
     def from_data(cls, data: object, source_map: SourceMap | None = None, lines: list[str] | None = None) -> Document:
         root = data if isinstance(data, dict) else {}
         services = _section(root.get("services"), "service")
-        return cls(services, _section(root.get("tasks"), "task"), source_map or SourceMap(), lines or [])
+        return cls(services, _section(root.get("tasks"), "task"), source_map, lines)
 
     def span_in(self, path: Path, value: str, start: int, end: int) -> Span | None:
         """The source span of `value[start:end]`, where `value` is the scalar at `path`; None when not exact."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from automations_lint.diagnostic import Diagnostic, RuleFinding, Span
@@ -93,7 +92,7 @@ def lint_bytes(data: bytes, path: str = "<stdin>", config: Config | None = None)
     """Like lint_text, for raw file content: decodes UTF-8 (or UTF-16 with a BOM) first."""
     text = decode(data)
     if isinstance(text, Diagnostic):
-        return [replace(text, path=path)]
+        return [text._replace(path=path)]
     return lint_text(text, path, config)
 
 

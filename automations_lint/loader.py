@@ -11,8 +11,7 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml.error import YAMLError
 
@@ -36,8 +35,7 @@ MERGE_KEY = "<<"
 MAX_DEPTH = 32
 
 
-@dataclass
-class Loaded:
+class Loaded(NamedTuple):
     """The document (None when empty), where everything is, and what went wrong while reading it."""
 
     data: object
@@ -49,22 +47,47 @@ class Loaded:
     text: str = ""
 
 
-@dataclass
 class _Frame:
     """A collection being built. A discarded one (a key that is a collection, or the value of such a key) is
-    built all the same, so anchors inside it still resolve, but it is stored nowhere."""
+    built all the same, so anchors inside it still resolve, but it is stored nowhere. (A plain class with slots:
+    no dataclass is defined on the start-up path, which saves the dataclasses import.)"""
 
-    value: Any  # dict or list
-    path: Path
-    start: Span
-    flow: bool
-    anchor: str | None
-    discard: bool
-    end: tuple[int, int]
-    key: tuple[str, Span] | None = None  # a mapping key waiting for its value
-    skip_value: bool = False  # the pending key was unusable: drop its value
-    merge_pending: bool = False
-    merges: list[tuple[dict[str, Any], Node]] = field(default_factory=list)
+    __slots__ = (
+        "anchor",
+        "discard",
+        "end",
+        "flow",
+        "key",
+        "merge_pending",
+        "merges",
+        "path",
+        "skip_value",
+        "start",
+        "value",
+    )
+
+    def __init__(
+        self,
+        *,
+        value: Any,
+        path: Path,
+        start: Span,
+        flow: bool,
+        anchor: str | None,
+        discard: bool,
+        end: tuple[int, int],
+    ) -> None:
+        self.value = value  # dict or list
+        self.path = path
+        self.start = start
+        self.flow = flow
+        self.anchor = anchor
+        self.discard = discard
+        self.end = end
+        self.key: tuple[str, Span] | None = None  # a mapping key waiting for its value
+        self.skip_value = False  # the pending key was unusable: drop its value
+        self.merge_pending = False
+        self.merges: list[tuple[dict[str, Any], Node]] = []
 
 
 class _AliasError(Exception):

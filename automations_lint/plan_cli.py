@@ -13,7 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -102,7 +102,7 @@ def read_source(path: str) -> Source:
         path = found[0]
     text = decode(_read_bytes(path))
     if not isinstance(text, str):
-        _fail([replace(text, path=path)], {})
+        _fail([text._replace(path=path)], {})
     return Source(path, text)
 
 

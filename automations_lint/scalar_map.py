@@ -10,7 +10,7 @@ rather than guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from automations_lint.source_map import Node
 
@@ -25,8 +25,7 @@ _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 _PROPERTIES = re.compile(r"(?:[&!][^ \t]*[ \t]+)*")
 
 
-@dataclass(frozen=True)
-class ScalarMap:
+class ScalarMap(NamedTuple):
     """The source position of each character of a scalar's value."""
 
     positions: list[Position]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 _HEREDOC = re.compile(r"<<-?\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\1")
 MOST_READ = 4096
@@ -22,19 +21,30 @@ _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 _PREFIXES = frozenset({"sudo", "exec", "time", "command", "builtin", "env", "nohup", "nice", "stdbuf"})
 
 
-@dataclass(frozen=True)
 class Command:
     """One simple command or pipeline, as written, and whether it is sent to the background with `&`."""
 
-    text: str
-    background: bool = False
-    # Where the command's text starts in the script, so that a finding can point at it.
-    offset: int = 0
+    __slots__ = ("_words", "background", "offset", "text")
 
-    @functools.cached_property
+    def __init__(self, text: str, background: bool = False, offset: int = 0) -> None:
+        self.text = text
+        self.background = background
+        # Where the command's text starts in the script, so that a finding can point at it.
+        self.offset = offset
+        self._words: list[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Command({self.text!r}, background={self.background}, offset={self.offset})"
+
+    @property
     def words(self) -> list[str]:
-        """The words, with leading variable assignments and prefixes such as `sudo` removed. Only the first
-        MOST_READ characters are split: the rules look at a command's program and options, not at a megabyte."""
+        """The words, with leading variable assignments and prefixes such as `sudo` removed (computed once). Only
+        the first MOST_READ characters are split: the rules look at a command's program and options."""
+        if self._words is None:
+            self._words = self._split()
+        return self._words
+
+    def _split(self) -> list[str]:
         words = split_words(self.text[:MOST_READ])
         while words and (_ASSIGNMENT.match(words[0]) or words[0] in _PREFIXES):
             prefix = words[0] in _PREFIXES

@@ -11,7 +11,7 @@ import functools
 import os
 import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # ShellCheck exits 0 when it found nothing and 1 when it found something; 2 and up mean it could not run.
 _FOUND_NOTHING, _FOUND_SOMETHING = 0, 1
@@ -23,8 +23,7 @@ class ShellcheckError(Exception):
     """ShellCheck ran but gave no usable answer (too old for `json1`, a crash, a timeout)."""
 
 
-@dataclass(frozen=True)
-class Replacement:
+class Replacement(NamedTuple):
     """One edit of ShellCheck's fix suggestion; positions as in `Comment`."""
 
     line: int
@@ -34,8 +33,7 @@ class Replacement:
     text: str
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(NamedTuple):
     """One ShellCheck finding. Lines and columns are 1-based, the end is exclusive, and `json1` counts a tab as
     one column (the other formats expand tabs to 8), so columns are character positions in the script's line."""
 

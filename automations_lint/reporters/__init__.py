@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from automations_lint.diagnostic import Diagnostic
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """Everything a reporter may show: the diagnostics of every checked file, and those files' text."""
 
     diagnostics: Sequence[Diagnostic]
     files_checked: int
-    sources: Mapping[str, str] = field(default_factory=dict)
+    sources: Mapping[str, str] = MappingProxyType({})  # read-only: one shared empty default is safe
     color: bool = False
 
 

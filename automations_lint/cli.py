@@ -12,7 +12,7 @@ import importlib
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,7 +20,7 @@ import click
 
 from automations_lint import __version__
 from automations_lint.diagnostic import Diagnostic
-from automations_lint.discovery import discover
+from automations_lint.discovery import NOT_FOUND, discover
 from automations_lint.files import read_regular_file, use_color
 from automations_lint.reporters import FORMATS, default_format
 
@@ -50,9 +50,19 @@ class Run:
         self.fixed_files = 0
         # What --diff prints, and what --fix of standard input prints instead of the report.
         self.output: list[str] = []
-        self.stdin_name: str | None = None
         # Files read and waiting to be linted together: (text, path, configuration).
         self.pending: list[tuple[str, str, Config | None]] = []
+
+
+def _rules_option(name: str, help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """--select or --ignore: repeatable, comma-separated rule names or codes, read as a set of codes."""
+    return click.option(
+        name,
+        metavar="RULES",
+        multiple=True,
+        callback=lambda _context, _parameter, values: _rule_list(values),
+        help=help_text,
+    )
 
 
 class _LazyGroup(click.Group):
@@ -95,20 +105,10 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--stdin-filename", metavar="NAME", help="The file name to show for input read from '-'.")
 # -- configuration options (automations_lint/config.py) --
-@click.option(
-    "--select",
-    metavar="RULES",
-    multiple=True,
-    callback=lambda _context, _parameter, values: _rule_list(values),
-    help="Check only these rules (codes or names, comma-separated); replaces the configured select and ignore.",
+@_rules_option(
+    "--select", "Check only these rules (codes or names, comma-separated); replaces the configured select and ignore."
 )
-@click.option(
-    "--ignore",
-    metavar="RULES",
-    multiple=True,
-    callback=lambda _context, _parameter, values: _rule_list(values),
-    help="Skip these rules (codes or names, comma-separated), besides the configured ignore.",
-)
+@_rules_option("--ignore", "Skip these rules (codes or names, comma-separated), besides the configured ignore.")
 @click.option(
     "--config",
     "config_file",
@@ -200,8 +200,6 @@ def show_rule(name_or_code: str) -> None:
     click.echo((rule.__doc__ or "").strip())
 
 
-
-
 def _check_path(run: Run, path: str) -> None:
     try:
         info = os.stat(path)
@@ -211,7 +209,7 @@ def _check_path(run: Run, path: str) -> None:
     if stat.S_ISDIR(info.st_mode):
         found = discover(path)
         if not found:
-            _unreadable(run, path, "no .ona/ or .gitpod/ automations.yaml (or .yml) below this folder")
+            _unreadable(run, path, NOT_FOUND)
         for file_path in found:
             _check_file(run, file_path)
     elif stat.S_ISREG(info.st_mode):
@@ -230,11 +228,10 @@ def _check_file(run: Run, path: str) -> None:
 
 
 def _check_stdin(run: Run, name: str) -> None:
-    run.stdin_name = name
-    _check_bytes(run, sys.stdin.buffer.read(), name)
+    _check_bytes(run, sys.stdin.buffer.read(), name, from_stdin=True)
 
 
-def _check_bytes(run: Run, data: bytes, path: str) -> None:
+def _check_bytes(run: Run, data: bytes, path: str, *, from_stdin: bool = False) -> None:
     from automations_lint.linter import decode  # keeps `--help` and `rules` fast
 
     run.files += 1
@@ -245,7 +242,7 @@ def _check_bytes(run: Run, data: bytes, path: str) -> None:
     if run.fix_mode is not None and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         from automations_lint.fix_cli import fix_one
 
-        text = fix_one(run, data, text, path, _config(run, path))
+        text = fix_one(run, data, text, path, _config(run, path), from_stdin=from_stdin)
         run.sources[path] = text
         return
     run.sources[path] = text

@@ -13,6 +13,10 @@ SKIPPED_FOLDERS = frozenset(
 )
 
 
+# What `check` and `plan` say of a folder with none of them.
+NOT_FOUND = "no .ona/ or .gitpod/ automations.yaml (or .yml) below this folder"
+
+
 def is_automations_file(path: str) -> bool:
     """Whether `path` is at one of the places Ona looks for an automations file."""
     folder, name = os.path.split(path)

@@ -7,11 +7,15 @@ read the raw data through this view, which skips whatever does not have the expe
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from automations_lint.diagnostic import Path, Span
+from automations_lint.loader import LINE_BREAK
 from automations_lint.scalar_map import ScalarMap, scalar_map
 from automations_lint.source_map import Node, SourceMap
+
+if TYPE_CHECKING:
+    from automations_lint.shell import Command
 
 Kind = Literal["service", "task"]
 
@@ -57,41 +61,49 @@ class Automation(NamedTuple):
 class Document:
     """The services and tasks of a file, in file order."""
 
-    __slots__ = ("_maps", "lines", "services", "source_map", "tasks")
+    __slots__ = ("_lines", "_maps", "services", "source_map", "tasks", "text")
 
     def __init__(
         self,
         services: dict[str, Automation],
         tasks: dict[str, Automation],
         source_map: SourceMap | None = None,
-        lines: list[str] | None = None,
+        text: str = "",
     ) -> None:
         self.services = services
         self.tasks = tasks
         self.source_map = source_map or SourceMap()
-        # The source split at YAML line breaks, to place findings inside scalars; empty when there is no source.
-        self.lines = lines or []
+        # The source, to place findings inside scalars; empty when there is none. It is split into lines only
+        # when a finding needs it: most files have no finding inside a command.
+        self.text = text
+        self._lines: list[str] | None = None
         self._maps: dict[Path, ScalarMap] = {}
 
     @classmethod
-    def from_data(cls, data: object, source_map: SourceMap | None = None, lines: list[str] | None = None) -> Document:
+    def from_data(cls, data: object, source_map: SourceMap | None = None, text: str = "") -> Document:
         root = data if isinstance(data, dict) else {}
         services = _section(root.get("services"), "service")
-        return cls(services, _section(root.get("tasks"), "task"), source_map, lines)
+        return cls(services, _section(root.get("tasks"), "task"), source_map, text)
 
     def span_in(self, path: Path, value: str, start: int, end: int) -> Span | None:
         """The source span of `value[start:end]`, where `value` is the scalar at `path`; None when not exact."""
         node = self.node(path)
-        if node is None or not self.lines or end <= start:
+        if node is None or not self.text or end <= start:
             return None
         if path not in self._maps:
-            self._maps[path] = scalar_map(self.lines, node, value)
+            if self._lines is None:
+                self._lines = LINE_BREAK.split(self.text)
+            self._maps[path] = scalar_map(self._lines, node, value)
         mapped = self._maps[path]
         if not mapped.exact:
             return None
         line, column = mapped.position(start)
         end_line, end_column = mapped.position(end - 1)
         return Span(line, column, end_line, end_column + 1)
+
+    def command_span(self, path: Path, script: str, command: Command) -> Span | None:
+        """The source span of one command of the script at `path` (None when not exact)."""
+        return self.span_in(path, script, command.offset, command.offset + len(command.text))
 
     def node(self, path: Path) -> Node | None:
         """How the value at `path` was written (style, raw text, span), when the source is known."""

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from automations_lint.config import Config
 
 
-def fix_one(run: Run, data: bytes, text: str, path: str, config: Config | None) -> str:
+def fix_one(run: Run, data: bytes, text: str, path: str, config: Config | None, *, from_stdin: bool) -> str:
     """Fix one file as the run asks; returns the text that the report should show (the fixed one after --fix)."""
     from automations_lint.linter import lint_text
 
@@ -26,7 +26,6 @@ def fix_one(run: Run, data: bytes, text: str, path: str, config: Config | None) 
         if changed:
             run.output.append(unified_diff(text, result.text, path))
         return text
-    from_stdin = run.stdin_name == path
     if from_stdin:
         run.output.append(result.text)
     elif changed:

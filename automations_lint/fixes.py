@@ -102,14 +102,18 @@ def _unknown_field(finding: Finding, source: Source) -> Fix | None:
     return _replace_scalar(path, target, source, key=True, description=f'rename "{name}" to "{target}"')
 
 
-def _literal(allowed: Callable[[Path], tuple[str, ...]], *, safe: bool) -> Callable[[Finding, Source], Fix | None]:
+# A fix maker: the fix of one finding, or None when it is not certain.
+Maker = Callable[[Finding, Source], Fix | None]
+
+
+def _literal(allowed: Callable[[Path, Source], tuple[str, ...]], *, safe: bool) -> Maker:
     """A maker that replaces a misspelt value by its single close match among the allowed values."""
 
     def make(finding: Finding, source: Source) -> Fix | None:
         value = source.value(finding.path)
         if not isinstance(value, str):
             return None
-        match = unique_close_match(value, allowed(finding.path))
+        match = unique_close_match(value, allowed(finding.path, source))
         if match is None:
             return None
         return _replace_scalar(
@@ -119,28 +123,22 @@ def _literal(allowed: Callable[[Path], tuple[str, ...]], *, safe: bool) -> Calla
     return make
 
 
-def _triggers(path: Path) -> tuple[str, ...]:
+def _triggers(path: Path, _source: Source) -> tuple[str, ...]:
     return spec.SERVICE_TRIGGERS if path[0] == "services" else spec.TASK_TRIGGERS
 
 
-def _roles(_path: Path) -> tuple[str, ...]:
+def _roles(_path: Path, _source: Source) -> tuple[str, ...]:
     return tuple(role for role in spec.ROLES if role)
 
 
-def _references(source: Source) -> Callable[[Path], tuple[str, ...]]:
-    def keys(_path: Path) -> tuple[str, ...]:
-        found: list[str] = []
-        for section in ("tasks", "services"):
-            mapping = source.value((section,))
-            if isinstance(mapping, dict):
-                found += [key for key in mapping if isinstance(key, str)]
-        return tuple(found)
-
-    return keys
-
-
-def _unknown_reference(finding: Finding, source: Source) -> Fix | None:
-    return _literal(_references(source), safe=False)(finding, source)
+def _references(_path: Path, source: Source) -> tuple[str, ...]:
+    """The keys a dependsOn entry may name: the tasks and services of the file."""
+    found: list[str] = []
+    for section in ("tasks", "services"):
+        mapping = source.value((section,))
+        if isinstance(mapping, dict):
+            found += [key for key in mapping if isinstance(key, str)]
+    return tuple(found)
 
 
 def _duplicate_entry(finding: Finding, source: Source) -> Fix | None:
@@ -204,12 +202,12 @@ def _one_typo_apart(a: str, b: str) -> bool:
     return shorter[i:] == longer[i + 1 :]
 
 
-_MAKERS: dict[str, Callable[[Finding, Source], Fix | None]] = {
+_MAKERS: dict[str, Maker] = {
     "unknown-field": _unknown_field,
     "unknown-trigger": _literal(_triggers, safe=True),
     "unknown-role": _literal(_roles, safe=True),
     "duplicate-entry": _duplicate_entry,
-    "unknown-reference": _unknown_reference,
+    "unknown-reference": _literal(_references, safe=False),
 }
 
 FIXABLE_RULES = frozenset(_MAKERS)

@@ -36,7 +36,7 @@ def lint_many(files: Sequence[tuple[str, str, Config | None]]) -> list[list[Diag
     loaded = [load(text) for text, _, _ in files]
     enabled = [config.enabled(path) if config is not None else None for _, path, config in files]
     documents = [
-        None if item.broken else Document.from_data(item.data, item.source_map, LINE_BREAK.split(item.text))
+        None if item.broken else Document.from_data(item.data, item.source_map, item.text)
         for item in loaded
     ]
     if len(files) > 1:
@@ -97,10 +97,11 @@ def lint_bytes(data: bytes, path: str = "<stdin>", config: Config | None = None)
 
 
 def lint_path(path: str | os.PathLike[str], config: Config | None = None) -> list[Diagnostic]:
-    """Every problem in the file at `path`. Raises OSError when the file cannot be read."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    return lint_bytes(data, os.fspath(path), config)
+    """Every problem in the file at `path`. Raises OSError when it cannot be read or is no regular file (a FIFO
+    would wait forever, as it would for `check`)."""
+    from automations_lint.files import read_regular_file
+
+    return lint_bytes(read_regular_file(os.fspath(path)), os.fspath(path), config)
 
 
 def decode(data: bytes) -> str | Diagnostic:

@@ -89,13 +89,13 @@ def split_arguments(arguments: Sequence[str], file_path: str | None) -> tuple[st
 
 def read_source(path: str) -> Source:
     """The one automations file at `path` (a file, or a folder searched like `check` does); usage errors else."""
-    from automations_lint.discovery import discover
+    from automations_lint.discovery import NOT_FOUND, discover
     from automations_lint.linter import decode
 
     if os.path.isdir(path):
         found = discover(path)
         if not found:
-            raise click.UsageError(f'no .ona/ or .gitpod/ automations.yaml (or .yml) below "{path}"')
+            raise click.UsageError(f'"{path}": {NOT_FOUND}')
         if len(found) > 1:
             listed = ", ".join(f'"{name}"' for name in found[:5]) + (", ..." if len(found) > 5 else "")
             raise click.UsageError(f'{len(found)} automations files below "{path}"; name one: {listed}')
@@ -133,12 +133,12 @@ def _document_or_exit(source: Source) -> Document:
     """The document of `source`; a file that is not YAML at all has its syntax errors shown, and exits 1."""
     from automations_lint.document import Document
     from automations_lint.linter import lint_text
-    from automations_lint.loader import LINE_BREAK, load
+    from automations_lint.loader import load
 
     loaded = load(source.text)
     if loaded.broken:
         _fail(lint_text(source.text, source.path), {source.path: source.text})
-    return Document.from_data(loaded.data, loaded.source_map, LINE_BREAK.split(loaded.text))
+    return Document.from_data(loaded.data, loaded.source_map, loaded.text)
 
 
 def _refuse(plan: Plan, document: Document, source: Source, tasks: Sequence[str]) -> NoReturn:

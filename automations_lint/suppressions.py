@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from automations_lint.diagnostic import Diagnostic, Span
-from automations_lint.loader import LINE_BREAK
+from automations_lint.loader import LINE_BREAK, tokens
 from automations_lint.rules import unused_suppression
 from automations_lint.rules.registry import BY_CODE, BY_NAME, find
 from automations_lint.suggest import closest
@@ -105,7 +105,7 @@ def find_suppressions(text: str) -> Suppressions:
     lines = LINE_BREAK.split(text)
     covered = _Covered()
     found = Suppressions()
-    for token in _tokens(text):
+    for token in tokens(text):
         covered.add(token, found.value_start)
     for index, line in enumerate(lines):
         if MARKER not in line:
@@ -247,20 +247,3 @@ class _Covered:
         """Whether a token covers `position` (tokens arrive in order and do not overlap)."""
         at = bisect_right(self.starts, position) - 1
         return at >= 0 and position < self.ends[at]
-
-
-def _tokens(text: str) -> Iterator[Any]:
-    """The scanner's tokens of `text`, from libyaml where available (the loader's parser choice)."""
-    try:
-        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
-    except ImportError:  # no compiled ruamel.yaml.clib: the pure scanner gives the same tokens and marks
-        from ruamel.yaml import YAML
-
-        yield from YAML(typ="safe", pure=True).scan(text)
-        return
-    parser = CParser(text)
-    try:
-        while parser.check_token():
-            yield parser.get_token()
-    finally:
-        parser.dispose()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 # The command line run in a child process (`python -c CHILD_CLI ARGS...`) with the shellcheck rule off: its
 # findings depend on whether and which ShellCheck is installed, and the child's limits are for our own code.
 CHILD_CLI = (
@@ -11,3 +13,11 @@ CHILD_CLI = (
     "from automations_lint.cli import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )
+
+
+def write(folder: Path, relative: str, text: str) -> Path:
+    """Write `text` to `folder/relative`, making the folders on the way."""
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import write
 
 from automations_lint.cli import cli, main
 from automations_lint.rules.registry import ALL_RULES
@@ -16,13 +17,6 @@ from automations_lint.rules.registry import ALL_RULES
 VALID = "tasks:\n  build:\n    name: Build\n    command: npm run build\n"
 INVALID = "tasks:\n  build:\n    name: Build\n    command: npm run build\n    triggers: [manual]\n"
 WARNING_ONLY = "tasks:\n  setup:\n    name: Setup\n"
-
-
-def write(folder: Path, relative: str, text: str) -> Path:
-    path = folder / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

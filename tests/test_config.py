@@ -6,19 +6,13 @@ import io
 from pathlib import Path
 
 import pytest
+from helpers import write
 
 from automations_lint.cli import main
 from automations_lint.config import glob_matches
 
 # An unknown field (error AL101) and a task that does nothing (warning AL302).
 FILE = "tasks:\n  build:\n    name: Build\n    command: make\n    triggers: [manual]\n  setup:\n    name: Setup\n"
-
-
-def write(folder: Path, relative: str, text: str) -> Path:
-    path = folder / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:

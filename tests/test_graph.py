@@ -59,10 +59,10 @@ def graph(*args: str) -> tuple[int, str, str]:
 
 def document(text: str) -> Document:
     """The document of `text` as the command reads it (with positions, so file order is the key order)."""
-    from automations_lint.loader import LINE_BREAK, load
+    from automations_lint.loader import load
 
     loaded = load(text)
-    return Document.from_data(loaded.data, loaded.source_map, LINE_BREAK.split(loaded.text))
+    return Document.from_data(loaded.data, loaded.source_map, loaded.text)
 
 
 def assert_valid_mermaid(text: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from automations_lint.diagnostic import Diagnostic
 from automations_lint.reporters import Report
 from automations_lint.reporters.identity import repository_path
-from automations_lint.reporters.terminal import fix_note, printable, summary
+from automations_lint.reporters.terminal import fix_line, printable, summary
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -37,9 +37,9 @@ def command(diagnostic: Diagnostic) -> str:
     message = printable(diagnostic.message)
     if diagnostic.hint:
         message += f"\nhint: {printable(diagnostic.hint)}"
-    note = fix_note(diagnostic)
-    if diagnostic.fix is not None and note:
-        message += f"\nfix: {diagnostic.fix.description} ({note})"
+    fix = fix_line(diagnostic)
+    if fix:
+        message += f"\nfix: {fix}"
     return f"::{COMMANDS[diagnostic.severity]} {listed}::{escape_data(message)}"
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from automations_lint.diagnostic import Diagnostic
 from automations_lint.reporters import Report
 from automations_lint.reporters.identity import repository_path
-from automations_lint.reporters.terminal import fix_note, headline, plural, printable
+from automations_lint.reporters.terminal import counted, fix_line, headline, printable
 
 SUITE = "automations-lint"
 
@@ -52,15 +52,7 @@ def describe(diagnostic: Diagnostic) -> list[str]:
     lines = [headline(diagnostic, color=False)]
     if diagnostic.hint:
         lines.append(f"  = hint: {diagnostic.hint}")
-    note = fix_note(diagnostic)
-    if diagnostic.fix is not None and note:
-        lines.append(f"  = fix: {diagnostic.fix.description} ({note})")
+    fix = fix_line(diagnostic)
+    if fix:
+        lines.append(f"  = fix: {fix}")
     return lines
-
-
-def counted(diagnostics: Sequence[Diagnostic]) -> str:
-    """`2 errors and 1 warning`: the failure's one-line message."""
-    words = {"error": "error", "warning": "warning", "info": "note"}
-    counts = [plural(sum(1 for d in diagnostics if d.severity == severity), word) for severity, word in words.items()]
-    found = [count for count in counts if not count.startswith("0 ")]
-    return ", ".join(found[:-1]) + " and " + found[-1] if len(found) > 1 else found[0]

@@ -44,6 +44,12 @@ def fix_note(diagnostic: Diagnostic) -> str | None:
     return "fixable with --fix" if diagnostic.fix.safe else "fixable with --fix --unsafe-fixes"
 
 
+def fix_line(diagnostic: Diagnostic) -> str | None:
+    """The fix as the text formats show it, `rename "a" to "b" (fixable with --fix)`; None without one."""
+    note = fix_note(diagnostic)
+    return None if diagnostic.fix is None or note is None else f"{diagnostic.fix.description} ({note})"
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -55,9 +61,13 @@ def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
     checked = plural(files_checked, "file")
     if not diagnostics:
         return f"All checks passed ({checked} checked).\n"
+    files_with = len({d.path for d in diagnostics})
+    return f"Found {counted(diagnostics)} in {plural(files_with, 'file')} ({checked} checked).\n"
+
+
+def counted(diagnostics: Sequence[Diagnostic]) -> str:
+    """`2 errors and 1 warning`: the severities present, counted (infos are called notes)."""
     words = {"error": "error", "warning": "warning", "info": "note"}
     counts = [plural(sum(1 for d in diagnostics if d.severity == s), word) for s, word in words.items()]
     found = [count for count in counts if not count.startswith("0 ")]
-    listed = ", ".join(found[:-1]) + " and " + found[-1] if len(found) > 1 else found[0]
-    files_with = len({d.path for d in diagnostics})
-    return f"Found {listed} in {plural(files_with, 'file')} ({checked} checked).\n"
+    return ", ".join(found[:-1]) + " and " + found[-1] if len(found) > 1 else found[0]

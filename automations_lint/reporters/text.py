@@ -12,14 +12,19 @@ from __future__ import annotations
 from automations_lint.diagnostic import Diagnostic
 from automations_lint.loader import LINE_BREAK
 from automations_lint.reporters import Report
-from automations_lint.reporters.terminal import fix_note, headline, paint, printable, summary
+from automations_lint.reporters.terminal import fix_line, headline, paint, printable, summary
 
 # A frame shows at most this many characters of a line, around the problem (a minified 5 MB line stays readable).
 WIDTH = 120
 
 
 def render(report: Report) -> str:
-    lines_by_path = {path: LINE_BREAK.split(text) for path, text in report.sources.items()}
+    # Only files with diagnostics are split into lines: a run over 500 clean files shows no frame at all.
+    lines_by_path = {
+        path: LINE_BREAK.split(report.sources[path])
+        for path in {diagnostic.path for diagnostic in report.diagnostics}
+        if path in report.sources
+    }
     blocks = []
     for diagnostic in report.diagnostics:
         block = [headline(diagnostic, color=report.color)]
@@ -30,11 +35,9 @@ def render(report: Report) -> str:
         same = diagnostic.fix is not None and diagnostic.fix.description == diagnostic.hint
         if diagnostic.hint and not same:  # a hint that only restates the fix is said once, as the fix
             block.append(f"{gutter} = {paint('hint', 'hint', color=report.color)}: {printable(diagnostic.hint)}")
-        note = fix_note(diagnostic)
-        if diagnostic.fix is not None and note is not None:
-            block.append(
-                f"{gutter} = {paint('fix', 'hint', color=report.color)}: {diagnostic.fix.description} ({note})"
-            )
+        fix = fix_line(diagnostic)
+        if fix:
+            block.append(f"{gutter} = {paint('fix', 'hint', color=report.color)}: {fix}")
         blocks.append("\n".join(block) + "\n")
     return "\n".join(blocks) + ("\n" if blocks else "") + summary(report.diagnostics, report.files_checked)
 

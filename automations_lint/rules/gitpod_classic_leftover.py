@@ -44,7 +44,7 @@ def check(document: Document) -> Iterator[Finding]:
                     path,
                     f'"{path[-1]}" of {automation.kind} "{automation.key}" uses {what}, a Gitpod Classic leftover',
                     hint=hint,
-                    span=document.span_in(path, script, step.offset, step.offset + len(step.text)),
+                    span=document.command_span(path, script, step),
                 )
 
 

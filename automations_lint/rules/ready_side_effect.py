@@ -42,6 +42,6 @@ def check(document: Document) -> Iterator[Finding]:
                         f'ready command of service "{service.key}" has a side effect: {reason}, '
                         "and ready runs again and again until it succeeds",
                         hint="move it into start (or a task) and keep ready a pure check, such as curl -sf URL",
-                        span=document.span_in(path, script, step.offset, step.offset + len(step.text)),
+                        span=document.command_span(path, script, step),
                     )
                     break

@@ -40,7 +40,7 @@ def check(document: Document) -> Iterator[Finding]:
             found = why_it_returns(script)
             if found is not None:
                 reason, step = found
-                span = document.span_in(path, script, step.offset, step.offset + len(step.text)) if step else None
+                span = document.command_span(path, script, step) if step else None
                 yield Finding(
                     path,
                     f'start command of service "{service.key}" returns at once ({reason}); '

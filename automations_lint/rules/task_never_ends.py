@@ -36,7 +36,7 @@ def check(document: Document) -> Iterator[Finding]:
                     path,
                     f'task "{task.key}" never finishes: {reason}',
                     hint="make it a service (commands: {start: ...}), which Ona keeps running and can stop",
-                    span=document.span_in(path, script, step.offset, step.offset + len(step.text)),
+                    span=document.command_span(path, script, step),
                 )
 
 

@@ -105,6 +105,13 @@ class Document:
         """The source span of one command of the script at `path` (None when not exact)."""
         return self.span_in(path, script, command.offset, command.offset + len(command.text))
 
+    def task_graph(self) -> dict[str, list[str]]:
+        """Task key -> the tasks it depends on, in file order (services and unknown names left out)."""
+        return {
+            key: [reference for _, reference in task.strings("dependsOn") if reference in self.tasks]
+            for key, task in self.tasks.items()
+        }
+
     def node(self, path: Path) -> Node | None:
         """How the value at `path` was written (style, raw text, span), when the source is known."""
         return self.source_map.get(path)

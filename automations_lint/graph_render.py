@@ -137,10 +137,7 @@ def _name(automation: Automation) -> str | None:
 
 def _cycle_members(document: Document) -> dict[str, int]:
     """Task key -> the number of its dependency cycle, for the tasks on one (self-dependent tasks included)."""
-    graph = {
-        key: [reference for _, reference in task.strings("dependsOn") if reference in document.tasks]
-        for key, task in document.tasks.items()
-    }
+    graph = document.task_graph()
     members: dict[str, int] = {}
     for number, component in enumerate(strongly_connected(graph)):
         if len(component) > 1 or component[0] in graph[component[0]]:

@@ -36,11 +36,7 @@ MOST_SHOWN = 12
 
 
 def check(document: Document) -> Iterator[Finding]:
-    graph = {
-        key: [ref for _, ref in task.strings("dependsOn") if ref in document.tasks]
-        for key, task in document.tasks.items()
-    }
-    cycles, more = elementary_cycles(graph, limit=MOST_CYCLES)
+    cycles, more = elementary_cycles(document.task_graph(), limit=MOST_CYCLES)
     for cycle in cycles:
         first, second = cycle[0], cycle[1]
         index = next(i for i, ref in document.tasks[first].strings("dependsOn") if ref == second)

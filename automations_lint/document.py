@@ -43,6 +43,10 @@ class Automation(NamedTuple):
         value = self.fields.get(field)
         return value if isinstance(value, str) else None
 
+    def script(self, field: str) -> tuple[Path, str] | None:
+        """(path, script) of one command: "start", "ready" or "stop" of a service, "command" of a task."""
+        return next(((path, script) for path, script in self.scripts() if path[-1] == field), None)
+
     def scripts(self) -> Iterator[tuple[Path, str]]:
         """(path, script) of every shell command it runs: a service's start, ready and stop, a task's command."""
         if self.kind == "task":

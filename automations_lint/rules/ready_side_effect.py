@@ -31,17 +31,18 @@ SEVERITY: Severity = "warning"
 
 def check(document: Document) -> Iterator[Finding]:
     for service in document.services.values():
-        for path, script in service.scripts():
-            if path[-1] != "ready":
-                continue
-            for step in commands(script):
-                reason = side_effect(step)
-                if reason is not None:
-                    yield Finding(
-                        path,
-                        f'ready command of service "{service.key}" has a side effect: {reason}, '
-                        "and ready runs again and again until it succeeds",
-                        hint="move it into start (or a task) and keep ready a pure check, such as curl -sf URL",
-                        span=document.command_span(path, script, step),
-                    )
-                    break
+        ready = service.script("ready")
+        if ready is None:
+            continue
+        path, script = ready
+        for step in commands(script):
+            reason = side_effect(step)
+            if reason is not None:
+                yield Finding(
+                    path,
+                    f'ready command of service "{service.key}" has a side effect: {reason}, '
+                    "and ready runs again and again until it succeeds",
+                    hint="move it into start (or a task) and keep ready a pure check, such as curl -sf URL",
+                    span=document.command_span(path, script, step),
+                )
+                break

@@ -34,21 +34,19 @@ SEVERITY: Severity = "warning"
 
 def check(document: Document) -> Iterator[Finding]:
     for service in document.services.values():
-        for path, script in service.scripts():
-            if path[-1] != "start":
-                continue
-            found = why_it_returns(script)
-            if found is not None:
-                reason, step = found
-                span = document.command_span(path, script, step) if step else None
-                yield Finding(
-                    path,
-                    f'start command of service "{service.key}" returns at once ({reason}); '
-                    "the service then goes to Stopped",
-                    hint="run the service in the foreground (e.g. drop -d), or end with a command that blocks, "
-                    "such as docker compose logs -f; put one-time setup in a task",
-                    span=span,
-                )
+        start = service.script("start")
+        found = why_it_returns(start[1]) if start is not None else None
+        if start is None or found is None:
+            continue
+        path, script = start
+        reason, step = found
+        yield Finding(
+            path,
+            f'start command of service "{service.key}" returns at once ({reason}); the service then goes to Stopped',
+            hint="run the service in the foreground (e.g. drop -d), or end with a command that blocks, "
+            "such as docker compose logs -f; put one-time setup in a task",
+            span=document.command_span(path, script, step) if step else None,
+        )
 
 
 def why_it_returns(script: str) -> tuple[str, Command | None] | None:

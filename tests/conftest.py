@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from helpers import CORPUS
+
 settings.register_profile(
     "ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
@@ -23,17 +25,15 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-# Real automations files from public repositories, kept beside the repository (see ../shared/corpus/README.md).
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 _SUMMARY = pytest.StashKey[list[str]]()
 
 
 @pytest.fixture(scope="session")
 def corpus_files() -> list[Path]:
     """The corpus files in sorted order; fails (never skips) when the corpus is not where it should be."""
-    files = sorted(path for path in (CORPUS / "files").glob("*") if path.is_file())
+    files = sorted(path for path in CORPUS.glob("*") if path.is_file())
     if not files:
-        pytest.fail(f"the real-world corpus is missing: expected automations files in {CORPUS / 'files'}")
+        pytest.fail(f"the real-world corpus is missing: expected automations files in {CORPUS}")
     return files
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# Real automations files from public repositories, vendored with their origins (tests/corpus/manifest.tsv).
+CORPUS = Path(__file__).resolve().parent / "corpus" / "files"
+
 # The command line run in a child process (`python -c CHILD_CLI ARGS...`) with the shellcheck rule off: its
 # findings depend on whether and which ShellCheck is installed, and the child's limits are for our own code.
 CHILD_CLI = (

@@ -9,8 +9,8 @@
   one it calls invalid must get errors on exactly the lines it names (its warnings column is not checked).
 
 The shellcheck rule is left out of the snapshot (its findings depend on the installed ShellCheck); a separate test
-runs it over the corpus when ShellCheck is installed. The corpus lives outside the repository, in
-../shared/corpus/files; conftest.py finds it.
+runs it over the corpus when ShellCheck is installed. The corpus is vendored in tests/corpus/files, with the
+repository, path and commit of each file in tests/corpus/manifest.tsv.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from helpers import CORPUS
 from strategies import documents, dump
 
 from automations_lint import lint_text
@@ -21,7 +22,6 @@ from automations_lint.fixing import fix_text
 
 FIXES = Path(__file__).parent / "fixes"
 INPUTS = sorted(path for path in FIXES.glob("*.yaml") if path.suffixes == [".yaml"])
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "files"
 
 
 def read(path: Path) -> str:
@@ -48,7 +48,7 @@ def test_unsafe_fixes(case: Path) -> None:
 
 
 def corpus_files() -> list[Path]:
-    return sorted(CORPUS.iterdir()) if CORPUS.is_dir() else []
+    return sorted(CORPUS.iterdir())
 
 
 @pytest.mark.usefixtures("without_shellcheck")  # fixes never touch commands; ShellCheck would only add time

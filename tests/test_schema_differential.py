@@ -33,6 +33,8 @@ from pydantic import ValidationError as ModelError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from helpers import CORPUS
+
 from automations_lint.model import AutomationsFile
 from automations_lint.schema_export import json_schema
 from automations_lint.spec import (
@@ -48,7 +50,6 @@ from automations_lint.spec import (
     TOP_LEVEL_FIELDS,
 )
 
-CORPUS = Path(__file__).parents[2] / "shared" / "corpus" / "files"
 
 
 @cache
@@ -353,8 +354,6 @@ def test_python_regex_alone_would_disagree() -> None:
 def corpus_documents() -> list[tuple[str, object]]:
     """(file name, data) of each corpus file that loads as a YAML mapping; files that do not (syntax errors,
     duplicate keys, an empty file) have no verdict to compare."""
-    if not CORPUS.is_dir():
-        return []
     found: list[tuple[str, object]] = []
     for path in sorted(CORPUS.iterdir()):
         try:
@@ -369,13 +368,11 @@ def corpus_documents() -> list[tuple[str, object]]:
 CORPUS_DOCUMENTS = corpus_documents()
 
 
-@pytest.mark.skipif(not CORPUS_DOCUMENTS, reason=f"no corpus at {CORPUS}")
 @pytest.mark.parametrize(("name", "document"), CORPUS_DOCUMENTS, ids=[name for name, _ in CORPUS_DOCUMENTS])
 def test_schema_and_model_agree_on_real_files(name: str, document: object) -> None:
     assert_agree(document)
 
 
-@pytest.mark.skipif(not CORPUS_DOCUMENTS, reason=f"no corpus at {CORPUS}")
 def test_corpus_holds_both_verdicts() -> None:
     """Most real files are valid and some are not: a schema that accepted or rejected everything would show here."""
     verdicts = [schema_accepts(document) for _, document in CORPUS_DOCUMENTS]

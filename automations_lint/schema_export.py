@@ -5,6 +5,9 @@ The schema declares draft-07: yaml-language-server's validator, completion and h
 its support for 2019-09 and 2020-12 is recent and partial, and JetBrains IDEs, monaco-yaml and SchemaStore all
 handle draft-07 best. Pydantic writes 2020-12, so `$defs` become `definitions`.
 
+It has no `$id`: the project has no public address to name it by, and editors find the schema by the path or
+address the user gives them (a modeline or `yaml.schemas`); every `$ref` points inside the file.
+
 Regenerate the committed file with `automations-lint schema --output schemas/automations.schema.json`;
 tests/test_schema.py fails when it is stale.
 """
@@ -21,7 +24,6 @@ import click
 
 from automations_lint.spec import DURATION_PATTERN, KEY_PATTERN
 
-SCHEMA_ID = "https://raw.githubusercontent.com/automations-lint/automations-lint/main/schemas/automations.schema.json"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 REGENERATE = "automations-lint schema --output schemas/automations.schema.json"
 
@@ -57,7 +59,6 @@ def json_schema() -> dict[str, Any]:
     schema.update(
         {
             "$schema": DRAFT_07,
-            "$id": SCHEMA_ID,
             "$comment": f"Generated from the automations-lint model; do not edit. Regenerate: {REGENERATE}",
             "title": "Ona automations file",
         }

@@ -14,6 +14,7 @@ warm pip cache); that needs the package index. Deselect them locally with `-m "n
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,9 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parent.parent
+# The documents that show a .pre-commit-config.yaml, with the placeholders a user fills in.
+DOCUMENTS = ("README.md", "docs/ci.md")
+CLONE, COMMIT = "/path/to/automations-lint", "COMMIT"
 BROKEN = "tasks:\n  build:\n    name: Build\n    command: npm run build\n    triggers: [manual]\n"
 VALID = "tasks:\n  build:\n    name: Build\n    command: npm run build\n    triggeredBy: [manual]\n"
 DIAGNOSTIC = '.ona/automations.yaml:5:5: error AL101 unknown field "triggers" in task "build" [unknown-field]'
@@ -129,5 +133,44 @@ def test_a_broken_file_blocks_the_commit_until_it_is_fixed(
     (repository / ".ona/automations.yaml").write_text(VALID, encoding="utf-8")
     git(repository, "add", "--all", environ=environ)
     code, output = run(repository, "git", "commit", "--message", "add automations", environ=environ)
+    assert code == 0, output
+    assert "automations-lint" in output and "Passed" in output
+
+
+def documented_configs() -> list[tuple[str, str]]:
+    """(document, snippet) of every .pre-commit-config.yaml shown in the README and docs/ci.md."""
+    found = []
+    for document in DOCUMENTS:
+        text = (ROOT / document).read_text(encoding="utf-8")
+        found += [(document, block) for block in re.findall(r"```yaml\n(repos:\n.*?)```", text, re.S)]
+    return found
+
+
+def test_the_documents_show_both_kinds_of_hook() -> None:
+    kinds = [("repo: local" in snippet, document) for document, snippet in documented_configs()]
+    assert sorted(kinds) == [(False, "README.md"), (False, "docs/ci.md"), (True, "README.md"), (True, "docs/ci.md")]
+
+
+@pytest.mark.parametrize(("document", "snippet"), documented_configs())
+def test_each_documented_config_blocks_a_broken_file_and_passes_a_valid_one(
+    document: str, snippet: str, tmp_path: Path, hook_repository: tuple[Path, str], environ: dict[str, str]
+) -> None:
+    """The snippet as written, with the clone's path and commit filled in; the `local` hook finds the linter on
+    PATH, as after `pipx install .` (here: the environment running the tests)."""
+    path, rev = hook_repository
+    config = snippet.replace(CLONE, str(path)).replace(f"rev: {COMMIT}", f"rev: {rev}")
+    on_path = {**environ, "PATH": os.pathsep.join((str(Path(sys.executable).parent), environ.get("PATH", "")))}
+    repository = user_repository(
+        tmp_path, {".pre-commit-config.yaml": config, ".ona/automations.yaml": BROKEN}, environ
+    )
+    git(repository, "add", "--all", environ=environ)
+    command = (sys.executable, "-m", "pre_commit", "run", "--all-files", "--color=never")
+    code, output = run(repository, *command, environ=on_path)
+    assert code == 1, output
+    assert DIAGNOSTIC in output
+
+    (repository / ".ona/automations.yaml").write_text(VALID, encoding="utf-8")
+    git(repository, "add", "--all", environ=environ)
+    code, output = run(repository, *command, environ=on_path)
     assert code == 0, output
     assert "automations-lint" in output and "Passed" in output

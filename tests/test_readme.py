@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
+import sys
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
 
 from automations_lint.rules.registry import markdown_table
 
@@ -22,9 +29,30 @@ def test_rules_table_is_current() -> None:
     assert table.group(1) == markdown_table(), "regenerate with: UPDATE_README=1 python -m pytest tests/test_readme.py"
 
 
+def quick_start_commands() -> list[str]:
+    quick_start = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)\n```", quick_start.split("\n### ", 1)[0])
+
+
 def test_ci_runs_the_readme_test_command() -> None:
-    quick_start = README.split("## Quick start", 1)[1].split("## ", 1)[0]
-    commands = re.findall(r"```sh\n(.*?)\n```", quick_start)
+    commands = quick_start_commands()
     assert len(commands) == 2
     assert "automations-lint check examples/" in commands[0]
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_quick_start_works_where_system_python_refuses_pip() -> None:
+    """Both commands make and enter a virtual environment before pip runs (Debian's Python refuses otherwise)."""
+    for command in quick_start_commands():
+        steps = [step.strip() for step in command.split("&&")]
+        assert steps[:2] == ["python3 -m venv .venv", ". .venv/bin/activate"], command
+        assert any(step.startswith("pip install ") for step in steps[2:])
+
+
+def test_the_test_command_prints_pytest_closing_summary() -> None:
+    """CI reads pytest's last line ("N passed in ..."); -qq (addopts' -q plus one more) would not print it."""
+    test_command = quick_start_commands()[1].split("&&")[-1]
+    addopts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    words = [*shlex.split(addopts.get("addopts", "")), *shlex.split(test_command)]
+    quiet = sum(word.count("q") for word in words if re.fullmatch(r"-q+", word)) + words.count("--quiet")
+    assert quiet <= 1, f"pytest would run with {quiet} -q and print no summary line"

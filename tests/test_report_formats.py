@@ -108,6 +108,23 @@ def test_sarif_describes_every_rule_and_links_each_result_to_its_rule() -> None:
         assert set(location["region"]) == {"startLine", "startColumn", "endLine", "endColumn"}
 
 
+def test_sarif_names_the_project_address_only_when_pyproject_gives_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """informationUri comes from [project.urls] (package metadata); the project has none today, so it is left out."""
+    import importlib.metadata
+    from email.message import Message
+
+    def driver() -> dict[str, object]:
+        tool: dict[str, dict[str, object]] = json.loads(reporter("sarif")(Report([], 0)))["runs"][0]["tool"]
+        return tool["driver"]
+
+    assert "informationUri" not in driver()
+    published = Message()
+    published["Project-URL"] = "Changelog, https://example.org/changes"
+    published["Project-URL"] = "Homepage, https://example.org/automations-lint"
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: published)
+    assert driver()["informationUri"] == "https://example.org/automations-lint"
+
+
 def test_sarif_paths_are_relative_uris() -> None:
     absolute = os.path.abspath("with space/.ona/automations.yaml")
     sarif = json.loads(reporter("sarif")(Report([diagnostic(path=absolute)], 1)))

@@ -19,7 +19,6 @@ from automations_lint.rules.base import RuleModule
 from automations_lint.rules.registry import ALL_RULES, summary
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://github.com/automations-lint/automations-lint"
 # A versioned name of our own: GitHub computes its `primaryLocationLineHash` beside it.
 FINGERPRINT = "automationsLint/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -31,12 +30,11 @@ def render(report: Report) -> str:
 
 def sarif_log(report: Report) -> dict[str, object]:
     """The whole log, as JSON-ready data."""
-    driver = {
-        "name": "automations-lint",
-        "version": __version__,
-        "informationUri": INFORMATION_URI,
-        "rules": [descriptor(rule) for rule in ALL_RULES],
-    }
+    driver: dict[str, object] = {"name": "automations-lint", "version": __version__}
+    homepage = project_homepage()
+    if homepage is not None:  # optional in SARIF: no address is better than an invented one
+        driver["informationUri"] = homepage
+    driver["rules"] = [descriptor(rule) for rule in ALL_RULES]
     rule_index = {rule.CODE: index for index, rule in enumerate(ALL_RULES)}
     results = [
         result(diagnostic, fingerprint, rule_index)
@@ -44,6 +42,19 @@ def sarif_log(report: Report) -> dict[str, object]:
     ]
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def project_homepage() -> str | None:
+    """The project's public address, from the installed package's metadata: `Homepage` (or `Source`,
+    `Repository`) in pyproject.toml's `[project.urls]`, the one place the address is kept. None without one."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        entries = metadata("automations-lint").get_all("Project-URL") or []
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return None
+    urls = {label.strip().lower(): url.strip() for label, _, url in (entry.partition(",") for entry in entries)}
+    return next((urls[label] for label in ("homepage", "source", "repository") if urls.get(label)), None)
 
 
 def descriptor(rule: RuleModule) -> dict[str, object]:

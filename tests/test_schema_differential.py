@@ -22,18 +22,16 @@ import copy
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import CORPUS
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator, ValidationError, validators
 from pydantic import ValidationError as ModelError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
-
-from helpers import CORPUS
 
 from automations_lint.model import AutomationsFile
 from automations_lint.schema_export import json_schema
@@ -49,7 +47,6 @@ from automations_lint.spec import (
     TASK_TRIGGERS,
     TOP_LEVEL_FIELDS,
 )
-
 
 
 @cache

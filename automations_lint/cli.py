@@ -86,10 +86,13 @@ class _LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name=PROG)
-def cli() -> None:
+@click.pass_context
+def cli(context: click.Context) -> None:
     """Validate and lint Ona automations files (.ona/automations.yaml, .gitpod/automations.yaml)."""
+    if context.invoked_subcommand is None:  # bare `automations-lint`: what it can do, not a usage error
+        click.echo(context.get_help())
 
 
 @cli.command()
@@ -183,19 +186,24 @@ def list_rules(output_format: str) -> None:
     if output_format == "markdown":
         click.echo(markdown_table(), nl=False)
         return
+    name_width = max(len(rule.NAME) for rule in ALL_RULES)
+    severity_width = max(len(rule.SEVERITY) for rule in ALL_RULES)
     for rule in ALL_RULES:
-        click.echo(f"{rule.CODE}  {rule.NAME:<22} {rule.SEVERITY:<8} {summary(rule)}")
+        click.echo(f"{rule.CODE}  {rule.NAME:<{name_width}}  {rule.SEVERITY:<{severity_width}}  {summary(rule)}")
 
 
 @cli.command(name="rule")
 @click.argument("name_or_code")
 def show_rule(name_or_code: str) -> None:
     """Explain one rule, by name (unknown-field) or code (AL101)."""
-    from automations_lint.rules.registry import find
+    from automations_lint.rules.registry import BY_CODE, BY_NAME, find
+    from automations_lint.suggest import closest
 
     rule = find(name_or_code)
     if rule is None:
-        raise click.UsageError(f'no rule is called "{name_or_code}"; "{PROG} rules" lists them')
+        match = closest(name_or_code, [*BY_NAME, *BY_CODE])
+        hint = f'did you mean "{match}"?' if match else f'"{PROG} rules" lists them'
+        raise click.UsageError(f'no rule is called "{name_or_code}": {hint}')
     click.echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY})\n")
     click.echo((rule.__doc__ or "").strip())
 

@@ -79,7 +79,10 @@ def render() -> str:
     help="Write the schema to this file instead of printing it (this regenerates schemas/automations.schema.json).",
 )
 def schema_command(output: Path | None) -> None:
-    """Print the JSON Schema of automations files, for editors (yaml-language-server, VS Code)."""
+    """Print the JSON Schema of automations files for editors.
+
+    For yaml-language-server (VS Code's YAML extension and others): save it beside the automations file and point
+    the editor at it (docs/editors.md)."""
     text = render()
     if output is None:
         click.echo(text, nl=False)

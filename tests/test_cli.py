@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from helpers import write
 
 from automations_lint.cli import cli, main
-from automations_lint.rules.registry import ALL_RULES
+from automations_lint.rules.registry import ALL_RULES, summary
 
 VALID = "tasks:\n  build:\n    name: Build\n    command: npm run build\n"
 INVALID = "tasks:\n  build:\n    name: Build\n    command: npm run build\n    triggers: [manual]\n"
@@ -146,6 +146,26 @@ def test_rules_lists_every_rule() -> None:
     assert any(line.split()[:3] == ["AL301", "duplicate-entry", "warning"] for line in lines)
 
 
+def test_rules_columns_align_and_every_summary_is_whole() -> None:
+    _, out, _ = run("rules")
+    lines = out.splitlines()
+    longest = max(ALL_RULES, key=lambda rule: len(rule.NAME))
+    summary_column = {line.index(summary(rule)) for line, rule in zip(lines, ALL_RULES, strict=True)}
+    assert len(summary_column) == 1, "the summaries start in one column, whatever the name's length"
+    assert f"{longest.NAME}  " in out
+    for line in lines:
+        assert line.rstrip().endswith((".", ")")), f"summary cut short: {line}"
+    assert "`$GITPOD_REPO_ROOT` or `/workspace/` paths." in out  # AL405's summary runs over two docstring lines
+
+
+def test_bare_command_shows_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Usage: automations-lint [OPTIONS] [COMMAND] [ARGS]...")
+    assert "  check " in captured.out and "  rules " in captured.out
+    assert captured.err == ""
+
+
 @pytest.mark.parametrize("name", ["unknown-field", "AL101", "al101"])
 def test_rule_prints_the_documentation(name: str) -> None:
     code, out, _ = run("rule", name)
@@ -156,7 +176,17 @@ def test_rule_prints_the_documentation(name: str) -> None:
 
 def test_unknown_rule_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rule", "no-such-rule"]) == 2
-    assert 'no rule is called "no-such-rule"' in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err == 'automations-lint: error: no rule is called "no-such-rule": "automations-lint rules" lists them\n'
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("unknwn-field", "unknown-field"), ("dependancy-cycle", "dependency-cycle")]
+)
+def test_misspelt_rule_suggests_the_closest(typed: str, meant: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", typed]) == 2
+    err = capsys.readouterr().err
+    assert err == f'automations-lint: error: no rule is called "{typed}": did you mean "{meant}"?\n'
 
 
 def test_color_only_when_forced_and_never_with_no_color(tmp_path: Path) -> None:

@@ -80,8 +80,8 @@ def find(name_or_code: str) -> RuleModule | None:
 
 
 def summary(rule: RuleModule) -> str:
-    """The first line of the rule's docstring: its one-line description."""
-    return (rule.__doc__ or "").strip().splitlines()[0]
+    """The first paragraph of the rule's docstring, on one line: its short description."""
+    return " ".join((rule.__doc__ or "").strip().split("\n\n", 1)[0].split())
 
 
 def markdown_table() -> str:

@@ -17,6 +17,19 @@ Example:
         name: Generate
         command: npm run generate
         dependsOn: [build]
+
+Use instead:
+
+    tasks:
+      generate:
+        name: Generate
+        command: npm run generate
+      build:
+        name: Build
+        command: npm run build
+        dependsOn: [generate]
+
+Fix: none: which dependency to drop is the author's decision.
 """
 
 from __future__ import annotations

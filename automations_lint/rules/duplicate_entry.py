@@ -10,6 +10,17 @@ Example:
         name: Test
         command: npm test
         triggeredBy: [manual, manual]
+
+Use instead:
+
+    tasks:
+      test:
+        name: Test
+        command: npm test
+        triggeredBy: [manual]
+
+Fix: safe (`check --fix`): removes the repeated entry, with its comma in a flow list (`[a, a]`) or its whole
+line in a block list.
 """
 
 from __future__ import annotations

@@ -11,6 +11,18 @@ Example:
         command: npm run build
       build:
         name: Build again
+
+Use instead:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+      build-again:
+        name: Build again
+        command: npm run build
+
+Fix: none: which of the two to keep, or what to rename, is the author's decision.
 """
 
 from __future__ import annotations

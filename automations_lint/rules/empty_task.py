@@ -10,6 +10,16 @@ Example:
       setup:
         name: Set up
         triggeredBy: [postDevcontainerStart]
+
+Use instead:
+
+    tasks:
+      setup:
+        name: Set up
+        command: ./setup.sh
+        triggeredBy: [postDevcontainerStart]
+
+Fix: none.
 """
 
 from __future__ import annotations

@@ -10,6 +10,16 @@ Example:
         name: ""
         commands:
           start: npm run dev
+
+Use instead:
+
+    services:
+      web:
+        name: Web
+        commands:
+          start: npm run dev
+
+Fix: none.
 """
 
 from __future__ import annotations

@@ -11,6 +11,15 @@ Example:
       open-preview:
         name: Open preview
         command: gp preview $(gp url 3000)
+
+Use instead:
+
+    tasks:
+      open-preview:
+        name: Open the preview port
+        command: gitpod environment port open 3000
+
+Fix: none.
 """
 
 from __future__ import annotations

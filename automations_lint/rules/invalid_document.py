@@ -8,6 +8,15 @@ Example:
 
     - name: build
       command: npm run build
+
+Use instead:
+
+    tasks:
+      build:
+        name: build
+        command: npm run build
+
+Fix: none.
 """
 
 from __future__ import annotations

@@ -12,6 +12,18 @@ Example:
           start: npm run dev
           ready: curl -sf localhost:3000
         readinessTimeout: 10m
+
+Use instead:
+
+    services:
+      web:
+        name: Web
+        commands:
+          start: npm run dev
+          ready: curl -sf localhost:3000
+        readinessTimeout: 600s
+
+Fix: none.
 """
 
 from __future__ import annotations

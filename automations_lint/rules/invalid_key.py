@@ -9,6 +9,15 @@ Example:
       build app:
         name: Build the app
         command: npm run build
+
+Use instead:
+
+    tasks:
+      build-app:
+        name: Build the app
+        command: npm run build
+
+Fix: none: the key is also written in `dependsOn` lists and in the Ona CLI, which a rename would break.
 """
 
 from __future__ import annotations

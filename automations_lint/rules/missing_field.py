@@ -9,6 +9,17 @@ Example:
       database:
         commands:
           ready: pg_isready
+
+Use instead:
+
+    services:
+      database:
+        name: Database
+        commands:
+          start: docker run --rm -p 5432:5432 postgres:16
+          ready: pg_isready
+
+Fix: none.
 """
 
 from __future__ import annotations

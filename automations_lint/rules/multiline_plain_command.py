@@ -11,6 +11,17 @@ Example:
         name: Build
         command: npm ci
           npm run build
+
+Use instead:
+
+    tasks:
+      build:
+        name: Build
+        command: |
+          npm ci
+          npm run build
+
+Fix: none: whether the lines were meant as one command or several is the author's decision.
 """
 
 from __future__ import annotations

@@ -13,6 +13,17 @@ Example:
         commands:
           start: npm run dev
           ready: gitpod environment port open 3000 && curl -sf http://localhost:3000
+
+Use instead:
+
+    services:
+      web:
+        name: Web
+        commands:
+          start: npm run dev
+          ready: curl -sf http://localhost:3000
+
+Fix: none.
 """
 
 from __future__ import annotations

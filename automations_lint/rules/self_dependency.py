@@ -9,6 +9,15 @@ Example:
         name: Build
         command: npm run build
         dependsOn: [build]
+
+Use instead:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+
+Fix: none.
 """
 
 from __future__ import annotations

@@ -16,6 +16,16 @@ Example:
         name: Database
         commands:
           start: docker compose up -d postgres
+
+Use instead:
+
+    services:
+      database:
+        name: Database
+        commands:
+          start: docker compose up postgres
+
+Fix: none.
 """
 
 from __future__ import annotations

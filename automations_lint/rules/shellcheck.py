@@ -25,6 +25,17 @@ Example:
         commands:
           start: |
             cd $APP_DIR && npm start
+
+Use instead:
+
+    services:
+      web:
+        name: Web
+        commands:
+          start: |
+            cd "$APP_DIR" && npm start
+
+Fix: none: the hint shows ShellCheck's suggestion, when it has one, to apply by hand.
 """
 
 from __future__ import annotations

@@ -10,7 +10,16 @@ Example:
     tasks:
       build:
         name: Build
-        command: echo "unclosed
+        command: "echo unclosed
+
+Use instead:
+
+    tasks:
+      build:
+        name: Build
+        command: "echo closed"
+
+Fix: none.
 """
 
 from __future__ import annotations

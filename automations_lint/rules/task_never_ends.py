@@ -10,6 +10,16 @@ Example:
       dev:
         name: Dev server
         command: npm run dev
+
+Use instead:
+
+    services:
+      dev:
+        name: Dev server
+        commands:
+          start: npm run dev
+
+Fix: none.
 """
 
 from __future__ import annotations

@@ -11,6 +11,16 @@ Example:
         name: Human readable name
         commands:
           start: your-service-command
+
+Use instead:
+
+    services:
+      api:
+        name: API server
+        commands:
+          start: npm run start:api
+
+Fix: none.
 """
 
 from __future__ import annotations

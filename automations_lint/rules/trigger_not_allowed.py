@@ -12,6 +12,17 @@ Example:
           start: ./warm-cache.sh
         triggeredBy:
           - beforeSnapshot
+
+Use instead:
+
+    tasks:
+      warm-cache:
+        name: Warm the cache
+        command: ./warm-cache.sh
+        triggeredBy:
+          - prebuild
+
+Fix: none.
 """
 
 from __future__ import annotations

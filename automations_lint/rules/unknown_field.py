@@ -18,6 +18,20 @@ Example:
         command: npm run build
         triggers:
           - postEnvironmentStart
+
+Use instead:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+        triggeredBy:
+          - postEnvironmentStart
+
+Fix: safe (`check --fix`): renames `triggers`, `triggerBy`, `trigger_by` and `triggered_by` to `triggeredBy`,
+`dependencies` and `depends_on` to `dependsOn`, and `runs_on` to `runsOn` (not when the right name is already
+there), and moves `start`, `ready` and `stop` written directly on a service under `commands:`. Other unknown
+fields have no fix.
 """
 
 from __future__ import annotations

@@ -13,6 +13,20 @@ Example:
         name: Test
         command: npm test
         dependsOn: [biuld]
+
+Use instead:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+      test:
+        name: Test
+        command: npm test
+        dependsOn: [build]
+
+Fix: unsafe (`check --fix --unsafe-fixes`): replaces the entry by the one key of the file that is one typo
+away from it. Unsafe because the author may have meant a task that is not written yet.
 """
 
 from __future__ import annotations

@@ -10,6 +10,18 @@ Example:
         role: edtor
         commands:
           start: ./start-ide.sh
+
+Use instead:
+
+    services:
+      ide:
+        name: IDE
+        role: editor
+        commands:
+          start: ./start-ide.sh
+
+Fix: safe (`check --fix`): a role that differs from one allowed role only in case or by one typo becomes that
+role.
 """
 
 from __future__ import annotations

@@ -12,6 +12,18 @@ Example:
         command: npm run build
         triggeredBy:
           - postEnviromentStart
+
+Use instead:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+        triggeredBy:
+          - postEnvironmentStart
+
+Fix: safe (`check --fix`): a trigger that differs from one allowed trigger only in case or by one typo becomes
+that trigger.
 """
 
 from __future__ import annotations

@@ -13,6 +13,18 @@ Example:
         runsOn:
           docker:
             image: node:latest
+
+Use instead:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+        runsOn:
+          docker:
+            image: node:22
+
+Fix: none.
 """
 
 from __future__ import annotations

@@ -10,6 +10,15 @@ Example:
     tasks:
       build:
         name: !Sub "Build ${Project}"
+
+Use instead:
+
+    tasks:
+      build:
+        name: Build the project
+        command: npm run build
+
+Fix: none.
 """
 
 from __future__ import annotations

@@ -16,6 +16,15 @@ Example:
       build:
         name: Build  # automations-lint: ignore[unknown-field] nothing unknown here
         command: npm run build
+
+Use instead:
+
+    tasks:
+      build:
+        name: Build
+        command: npm run build
+
+Fix: none.
 """
 
 from __future__ import annotations

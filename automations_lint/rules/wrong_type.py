@@ -13,6 +13,15 @@ Example:
     tasks:
       - name: build
         command: npm run build
+
+Use instead:
+
+    tasks:
+      build:
+        name: build
+        command: npm run build
+
+Fix: none.
 """
 
 from __future__ import annotations

@@ -10,6 +10,15 @@ Example:
       confirm:
         name: yes
         command: ./confirm.sh
+
+Use instead:
+
+    tasks:
+      confirm:
+        name: "yes"
+        command: ./confirm.sh
+
+Fix: none.
 """
 
 from __future__ import annotations

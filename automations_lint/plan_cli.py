@@ -4,7 +4,8 @@ Both read one automations file: PATH is that file, or a folder searched like `ch
 one), by default the current folder. `plan [PATH] TASK...` takes PATH only when the first argument cannot be a
 task key (keys are letters, digits, `_` and `-`; a path has a `.` or a `/`, as in `.`, `./build` or
 `.ona/automations.yaml`), so `plan build` plans the task even where a `build/` folder exists; `--file PATH` names the
-file outright. Heavy modules are imported inside the commands so that the rest of the command line starts fast.
+file outright. PATH `-` is standard input, named in messages by `--stdin-filename`, as for `check`. Heavy modules
+are imported inside the commands so that the rest of the command line starts fast.
 """
 
 from __future__ import annotations
@@ -37,16 +38,23 @@ class Source:
     text: str
 
 
+STDIN_FILENAME = click.option("--stdin-filename", metavar="NAME", help="The file name to show for input read from '-'.")
+
+
 @click.command(name="plan")
 @click.argument("arguments", nargs=-1, metavar="[PATH] TASK...")
 @click.option("--file", "file_path", metavar="PATH", help="The automations file (or a folder holding one).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def plan_command(arguments: tuple[str, ...], file_path: str | None, output_format: str) -> None:
+@STDIN_FILENAME
+def plan_command(
+    arguments: tuple[str, ...], file_path: str | None, output_format: str, stdin_filename: str | None
+) -> None:
     """Show the execution plan for starting TASKs.
 
     The plan is what Ona builds when the tasks start: numbered groups that run in order, the steps of a group
-    concurrently, dependencies (tasks and services) first. PATH (a file, or a folder holding one automations file;
-    default: the current folder) is the first argument when it cannot be a task key: it contains a '.' or '/'.
+    concurrently, dependencies (tasks and services) first. PATH (a file, a folder holding one automations file, or
+    '-' for standard input; default: the current folder) is the first argument when it cannot be a task key: it
+    contains a '.' or '/', or is '-'.
 
     Exits 1, showing the diagnostics, when a dependency cycle or an unknown reference makes the plan impossible."""
     from automations_lint.plan import build_plan, render_json, render_text
@@ -54,7 +62,7 @@ def plan_command(arguments: tuple[str, ...], file_path: str | None, output_forma
     path, tasks = split_arguments(arguments, file_path)
     if not tasks:
         raise click.UsageError("name the tasks to plan: plan [PATH] TASK...")
-    source = read_source(path)
+    source = read_source(path, stdin_filename)
     document = _document_or_exit(source)
     check_tasks(document, tasks, source.path)
     plan = build_plan(document, tasks)
@@ -66,15 +74,17 @@ def plan_command(arguments: tuple[str, ...], file_path: str | None, output_forma
 @click.command(name="graph")
 @click.argument("path", required=False, default=".")
 @click.option("--format", "output_format", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
-def graph_command(path: str, output_format: str) -> None:
+@STDIN_FILENAME
+def graph_command(path: str, output_format: str, stdin_filename: str | None) -> None:
     """Draw the dependsOn graph (Mermaid, Graphviz).
 
     Services and tasks with their dependsOn edges (an arrow means "runs before") and triggers, dependency cycles in
-    red, as a Mermaid flowchart (GitHub renders it) or a Graphviz digraph. PATH is a file or a folder holding one
-    automations file; default: the current folder. Files with errors are drawn as far as they go."""
+    red, as a Mermaid flowchart (GitHub renders it) or a Graphviz digraph. PATH is a file, a folder holding one
+    automations file, or '-' for standard input; default: the current folder. Files with errors are drawn as far
+    as they go."""
     from automations_lint.graph_render import RENDERERS
 
-    source = read_source(path)
+    source = read_source(path, stdin_filename)
     click.echo(RENDERERS[output_format](_document_or_exit(source)), nl=False)
 
 
@@ -82,28 +92,40 @@ def split_arguments(arguments: Sequence[str], file_path: str | None) -> tuple[st
     """(PATH, TASKs) of `plan [PATH] TASK...`: the first argument is PATH only when it cannot be a task key."""
     if file_path is not None:
         return file_path, list(arguments)
-    if arguments and not re.fullmatch(KEY_PATTERN, arguments[0]):
+    if arguments and (arguments[0] == "-" or not re.fullmatch(KEY_PATTERN, arguments[0])):
         return arguments[0], list(arguments[1:])
     return ".", list(arguments)
 
 
-def read_source(path: str) -> Source:
-    """The one automations file at `path` (a file, or a folder searched like `check` does); usage errors else."""
-    from automations_lint.discovery import NOT_FOUND, discover
+def read_source(path: str, stdin_filename: str | None = None) -> Source:
+    """The one automations file at `path` (a file, a folder searched like `check` does, or `-` for standard input,
+    shown as `stdin_filename`); usage errors else."""
     from automations_lint.linter import decode
 
-    if os.path.isdir(path):
-        found = discover(path)
-        if not found:
-            raise click.UsageError(f'"{path}": {NOT_FOUND}')
-        if len(found) > 1:
-            listed = ", ".join(f'"{name}"' for name in found[:5]) + (", ..." if len(found) > 5 else "")
-            raise click.UsageError(f'{len(found)} automations files below "{path}"; name one: {listed}')
-        path = found[0]
-    text = decode(_read_bytes(path))
+    if path == "-":
+        path, data = stdin_filename or "<stdin>", sys.stdin.buffer.read()
+    else:
+        path = _one_file(path)
+        data = _read_bytes(path)
+    text = decode(data)
     if not isinstance(text, str):
         _fail([text._replace(path=path)], {})
     return Source(path, text)
+
+
+def _one_file(path: str) -> str:
+    """`path`, or the one automations file in the folder `path`; a usage error when there is none or several."""
+    from automations_lint.discovery import NOT_FOUND, discover
+
+    if not os.path.isdir(path):
+        return path
+    found = discover(path)
+    if not found:
+        raise click.UsageError(f'"{path}": {NOT_FOUND}')
+    if len(found) > 1:
+        listed = ", ".join(f'"{name}"' for name in found[:5]) + (", ..." if len(found) > 5 else "")
+        raise click.UsageError(f'{len(found)} automations files below "{path}"; name one: {listed}')
+    return found[0]
 
 
 def check_tasks(document: Document, tasks: Sequence[str], path: str) -> None:

@@ -102,6 +102,15 @@ def test_mermaid_is_the_default() -> None:
     assert graph(str(INPUTS["example"]))[1] == (GOLDEN / "example.mmd").read_text(encoding="utf-8")
 
 
+def test_standard_input_is_drawn_and_named_by_stdin_filename() -> None:
+    text = INPUTS["example"].read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["graph", "-"], input=text)
+    assert (result.exit_code, result.stdout) == (0, (GOLDEN / "example.mmd").read_text(encoding="utf-8"))
+    result = CliRunner().invoke(cli, ["graph", "--stdin-filename", "mine.yaml", "-"], input="tasks: [\n")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("mine.yaml:2:1: error AL001")
+
+
 def test_the_docs_show_the_example_as_it_is_drawn() -> None:
     docs = (ROOT / "docs" / "plan-graph.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```mermaid\n(.*?)```", docs, re.S)

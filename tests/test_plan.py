@@ -195,12 +195,27 @@ def test_a_file_that_is_not_yaml_shows_its_syntax_error(tmp_path: Path) -> None:
         (("examples/", "test"), None, ("examples/", ["test"])),
         (("automations.yaml", "test"), None, ("automations.yaml", ["test"])),
         (("automations.yaml", "test"), "other.yaml", ("other.yaml", ["automations.yaml", "test"])),
+        (("-", "test"), None, ("-", ["test"])),
+        (("-",), "automations.yaml", ("automations.yaml", ["-"])),
         ((), None, (".", [])),
     ],
 )
 def test_path_or_task(arguments: tuple[str, ...], file_path: str | None, expected: tuple[str, list[str]]) -> None:
     """The first argument is PATH only when it cannot be a task key: it has a '.' or a '/'."""
     assert split_arguments(arguments, file_path) == expected
+
+
+def test_standard_input_is_planned_under_its_stdin_filename() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["plan", "-", "test", "--format", "json"], input=text)
+    assert (result.exit_code, result.stdout) == (0, '{"groups": [["database", "install"], ["migrate"], ["test"]]}\n')
+    named = ["plan", "--stdin-filename", ".ona/automations.yaml", "-", "tset"]
+    result = CliRunner().invoke(cli, named, input=text)
+    assert result.exit_code == 2
+    assert 'no task "tset" in .ona/automations.yaml: did you mean "test"?' in result.stderr
+    cycle = CliRunner().invoke(cli, ["plan", "--stdin-filename", "x.yaml", "-", "test"], input=CYCLE)
+    assert cycle.exit_code == 1
+    assert "x.yaml:2:" in cycle.stderr and "AL203" in cycle.stderr
 
 
 def test_a_folder_named_like_a_task_is_still_the_task(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import doctest
 import os
 import re
 import shlex
 import sys
 from pathlib import Path
+
+import pytest
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -56,3 +59,18 @@ def test_the_test_command_prints_pytest_closing_summary() -> None:
     words = [*shlex.split(addopts.get("addopts", "")), *shlex.split(test_command)]
     quiet = sum(word.count("q") for word in words if re.fullmatch(r"-q+", word)) + words.count("--quiet")
     assert quiet <= 1, f"pytest would run with {quiet} -q and print no summary line"
+
+
+def test_the_python_examples_run_as_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ```pycon block of the README, run by doctest from the repository root: the output is what it shows."""
+    blocks = re.findall(r"```pycon\n(.*?)```", README, re.S)
+    assert len(blocks) >= 2
+    monkeypatch.chdir(ROOT)
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    globs: dict[str, object] = {}
+    for number, block in enumerate(blocks):
+        test = parser.get_doctest(block, globs, f"README.md pycon block {number + 1}", "README.md", 0)
+        runner.run(test, clear_globs=False)
+        globs = test.globs  # later blocks use the names of earlier ones, as in one session
+    results = runner.summarize(verbose=False)
+    assert results.failed == 0, "a README example does not print what it shows (doctest's report is above)"

@@ -5,8 +5,12 @@ stays silent rather than guess."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import NamedTuple
 
-from automations_lint.shell import Command
+from automations_lint import container_commands
+from automations_lint.excerpt import quoted
+from automations_lint.shell import Command, stages
 
 # Commands that finish quickly and leave nothing running: setting up, printing, moving around.
 _QUICK_PROGRAMS = frozenset(
@@ -35,16 +39,23 @@ _INSTALLERS = {
     "cargo": {"fetch"},
     "playwright": {"install"},
 }
+# One-time setup: each exits once done, so a service that only runs them stops at once.
+_SETUP = {
+    "terraform": {"init", "validate", "fmt", "plan", "apply", "get", "providers", "workspace"},
+    "tofu": {"init", "validate", "fmt", "plan", "apply", "get", "providers", "workspace"},
+    "git": {"clone", "pull", "fetch", "checkout", "submodule", "config", "lfs"},
+    "prisma": {"generate", "migrate", "db"},
+    "dotnet": {"restore", "build", "tool"},
+    "mvn": {"install", "package", "compile", "dependency:go-offline"},
+    "cargo": {"build"},
+    "go": {"build", "generate", "install"},
+}
 _HARMLESS_TARGETS = frozenset({"/dev/null", "/dev/stderr", "/dev/stdout"})
 _JS_RUNNERS = frozenset({"npm", "yarn", "pnpm", "bun"})
 _SCRIPT_RUNNERS = _JS_RUNNERS | {"pipenv", "poetry", "uv"}
 _PACKAGE_RUNNERS = frozenset({"npx", "pnpx", "bunx"})
 # Script names such as dev, start, serve:dev or test:watch name servers and watchers by convention.
 _SERVER_SCRIPT = re.compile(r"(?:^|[:_-])(?:dev|start|serve|watch|develop)(?:$|[:_-])")
-# docker compose options that take a value, so that `-f file.yml up -d` still finds `up`.
-_COMPOSE_VALUE_OPTIONS = frozenset(
-    {"-f", "--file", "-p", "--project-name", "--profile", "--env-file", "--project-directory"}
-)
 _SERVER_PROGRAMS = frozenset({"nodemon", "uvicorn", "gunicorn", "http-server", "live-server"})
 _SERVER_SUBCOMMANDS = {
     "next": {"dev", "start"},
@@ -59,7 +70,8 @@ _SERVER_SUBCOMMANDS = {
 
 
 def quick(command: Command) -> bool:
-    """Whether the command finishes at once: printing, moving files, installing dependencies, a finite sleep."""
+    """Whether the command finishes at once: printing, moving files, installing dependencies, one-time setup
+    (`terraform init`), a finite sleep."""
     words = command.words
     program = command.program
     if not words:
@@ -70,7 +82,16 @@ def quick(command: Command) -> bool:
         return True
     if program in _QUICK:
         return True
-    return installs(command) is not None
+    return installs(command) is not None or sets_up(command) is not None
+
+
+def sets_up(command: Command) -> str | None:
+    """Why the command is one-time setup that exits once done (`terraform init`, `git pull`), or None."""
+    program, words = _unwrapped(command)
+    verb = words[1] if len(words) > 1 and not words[1].startswith("-") else ""
+    if verb in _SETUP.get(program, ()):
+        return f"{quoted(command.text)} sets things up and exits"
+    return None
 
 
 def installs(command: Command) -> str | None:
@@ -86,7 +107,7 @@ def detaches(command: Command) -> str | None:
     """Why the command returns while leaving its work running elsewhere, or None."""
     words = command.words
     if command.background:
-        return f'"{command.text} &" runs in the background'
+        return f"{quoted(command.text + ' &')} runs in the background"
     program = command.program
     rest = words[1:]
     if program in ("docker", "podman"):
@@ -94,36 +115,64 @@ def detaches(command: Command) -> str | None:
             rest = _compose_subcommand(rest[1:])
             program = "docker-compose"
         elif rest[:1] == ["run"] and _has_flag(rest[1:], "d", "--detach"):
-            return f'"{command.text}" starts the container detached (-d) and returns'
+            return f"{quoted(command.text)} starts the container detached (-d) and returns"
         elif rest[:1] == ["start"] and not _has_flag(rest[1:], "a", "--attach"):
-            return f'"{command.text}" starts the container in the background and returns'
+            return f"{quoted(command.text)} starts the container in the background and returns"
     if program in ("docker-compose", "podman-compose"):
         rest = _compose_subcommand(rest)
     if program in ("docker-compose", "podman-compose") and rest[:1] == ["up"] and _has_flag(rest[1:], "d", "--detach"):
-        return f'"{command.text}" starts the containers detached and returns'
+        return f"{quoted(command.text)} starts the containers detached and returns"
     if program == "service" and len(rest) >= 2 and rest[1] in ("start", "restart"):
-        return f'"{command.text}" starts a system service and returns'
+        return f"{quoted(command.text)} starts a system service and returns"
     if program == "systemctl" and rest[:1] and rest[0] in ("start", "restart"):
-        return f'"{command.text}" starts a system service and returns'
+        return f"{quoted(command.text)} starts a system service and returns"
     if "--daemon" in rest or "--fork" in rest or rest[-2:] == ["--daemonize", "yes"]:
-        return f'"{command.text}" daemonises and returns'
+        return f"{quoted(command.text)} daemonises and returns"
     return None
 
 
-def never_ends(command: Command) -> str | None:
-    """Why the command keeps running until it is stopped (a server, a watcher, a follow), or None."""
+class Blame(NamedTuple):
+    """Why a command matters to a rule, and the words of it to point at."""
+
+    reason: str
+    words: Command
+
+
+def never_ends(command: Command) -> Blame | None:
+    """Why the command keeps running until it is stopped (a server, a watcher, a follow), or None. A pipeline ends
+    when a later stage stops reading early: `tail -f log | grep -m1 ready` ends at the first match."""
     if command.background:
         return None
-    program, words = _unwrapped(command)
+    first, *later = stages(command)
+    if any(_stops_early(stage) for stage in later):
+        return None
+    program, words = _unwrapped(first)
+    shown = quoted(first.text)
     if _follows(program, words[1:]):
-        return f'"{command.text}" never returns'
+        return Blame(f"{shown} never returns", first)
     if "--watch" in words[1:]:
-        return f'"{command.text}" watches for changes until it is stopped'
+        return Blame(f"{shown} watches for changes until it is stopped", first)
     if _serves(program, words[1:]):
-        return f'"{command.text}" starts a server or watcher that keeps running'
+        return Blame(f"{shown} starts a server or watcher that keeps running", first)
     if _composes_in_foreground(program, words[1:]):
-        return f'"{command.text}" runs the containers in the foreground until they are stopped'
+        return Blame(f"{shown} runs the containers in the foreground until they are stopped", first)
     return None
+
+
+def _stops_early(stage: Command) -> bool:
+    """Whether a pipeline stage exits after a bounded amount of input, ending the pipeline (`head`, `grep -m1`,
+    `grep -q`, an awk program that exits)."""
+    program, words = stage.program, stage.words[1:]
+    if program == "head":
+        return True
+    if program in ("grep", "egrep", "fgrep", "rg"):
+        return any(
+            word in ("-q", "--quiet", "--silent", "-l", "--files-with-matches")
+            or word.startswith(("-m", "--max-count"))
+            or (word.startswith("-") and not word.startswith("--") and "q" in word[1:] and word[1:].isalpha())
+            for word in words
+        )
+    return program in ("awk", "gawk", "mawk") and any("exit" in word for word in words)
 
 
 def _follows(program: str, rest: list[str]) -> bool:
@@ -159,26 +208,54 @@ def _composes_in_foreground(program: str, rest: list[str]) -> bool:
     return rest[:1] == ["up"] and not _has_flag(rest[1:], "d", "--detach")
 
 
-def side_effect(command: Command) -> str | None:
-    """Why running the command again and again would change something, or None."""
-    words = command.words
-    program = command.program
-    text = command.text
+def side_effects(command: Command) -> Iterator[Blame]:
+    """Why running the command again and again would change something: at most one reason for each stage of a
+    pipeline (`curl -s URL | tee /tmp/x`), pointing at the stage or at the redirection that writes."""
+    for stage in stages(command):
+        reason = _side_effect(stage.words)
+        if reason is not None:
+            yield Blame(f"{quoted(stage.text)} {reason}", stage)
+            continue
+        written = _written(stage)
+        if written is not None:
+            yield written
+
+
+def _side_effect(words: list[str]) -> str | None:
+    """What the simple command `words` changes, as a verb phrase, or None."""
+    program = words[0].rsplit("/", 1)[-1] if words else ""
     if (program in ("gitpod", "gp") and "open" in words) or (program == "gp" and words[1:2] == ["ports"]):
-        return f'"{text}" opens a port'
-    if installs(command):
-        return f'"{text}" installs packages'
+        return "opens a port"
+    if installs(Command(" ".join(words))):
+        return "installs packages"
     if program in ("touch", "mkdir", "rm", "mv", "cp", "tee", "ln"):
-        return f'"{text}" changes files'
+        return "changes files"
+    inner = container_commands.executed(words)
+    if inner is not None:
+        found = _side_effect(inner)
+        return None if found is None else f"runs a command in the container that {found}"
     if any(word in ("migrate", "db:migrate", "db:seed", "seed") for word in words[1:]):
-        return f'"{text}" changes the database'
-    if program == "docker" and words[1:2] in (["run"], ["start"], ["compose"]):
-        return f'"{text}" starts containers'
+        return "changes the database"
+    return container_commands.change(words)
+
+
+def _written(stage: Command) -> Blame | None:
+    """The redirection of the stage that writes to a file, other than /dev/null and friends."""
+    words = stage.words
     for index, word in enumerate(words):
-        target = _redirect_target(word, words[index + 1] if index + 1 < len(words) else "")
+        following = words[index + 1] if index + 1 < len(words) else ""
+        target = _redirect_target(word, following)
         if target is not None and target not in _HARMLESS_TARGETS and not target.startswith("&"):
-            return f'"{text}" writes to {target}'
+            return Blame(f"{quoted(stage.text)} writes to {target}", _words_at(stage, word, target))
     return None
+
+
+def _words_at(stage: Command, word: str, target: str) -> Command:
+    """The redirection `word` (and its `target`, when that is the next word) in the stage; the whole stage when
+    quoting makes the written text differ from the words."""
+    start = stage.text.find(word)
+    found = stage.text.find(target, max(start, start + len(word) - len(target))) if start >= 0 else -1
+    return stage.part(start, found + len(target)) if found >= 0 else stage
 
 
 def _redirect_target(word: str, following: str) -> str | None:
@@ -200,10 +277,7 @@ def _unwrapped(command: Command) -> tuple[str, list[str]]:
 
 def _compose_subcommand(words: list[str]) -> list[str]:
     """`docker compose` arguments from the subcommand on, past global options such as `-f file.yml`."""
-    index = 0
-    while index < len(words) and words[index].startswith("-"):
-        index += 2 if words[index] in _COMPOSE_VALUE_OPTIONS else 1
-    return words[index:]
+    return container_commands.skip_options(words, container_commands.COMPOSE_VALUE_OPTIONS)
 
 
 def _has_flag(words: list[str], short: str, long: str) -> bool:

@@ -58,6 +58,10 @@ class Command:
         words = self.words
         return words[0].rsplit("/", 1)[-1] if words else ""
 
+    def part(self, start: int, end: int) -> Command:
+        """The words `text[start:end]` of this command, placed in the script, for a finding to point at."""
+        return Command(self.text[start:end], False, self.offset + start)
+
 
 def split_words(text: str) -> list[str]:
     """Shell words with their quotes and backslashes removed, as shlex.split does for what the rules read, with
@@ -163,3 +167,47 @@ def _without_heredocs(script: str) -> str:
         if match:
             ending = match.group(2)
     return "\n".join(kept)
+
+
+def stages(command: Command) -> tuple[Command, ...]:
+    """The stages of a pipeline (`tail -f log | grep -m1 ready`), each with its offset in the script; a simple
+    command is one stage. Splits at `|` and `|&` outside quotes, backslash escapes and `$( )` or `( )`."""
+    text = command.text
+    found: list[Command] = []
+    begin = 0
+    quote = ""
+    depth = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"`":
+            quote = char
+        elif char == "\\":
+            index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "|" and depth == 0 and not _is_redirect_pipe(text, index):
+            _add_stage(found, command, begin, index)
+            begin = index + (2 if text.startswith("|&", index) else 1)
+        index += 1
+    _add_stage(found, command, begin, len(text))
+    return tuple(found) if len(found) > 1 else (command,)
+
+
+def _is_redirect_pipe(text: str, index: int) -> bool:
+    """`>|` (write even with noclobber) is a redirection, not a pipe."""
+    return index > 0 and text[index - 1] == ">"
+
+
+def _add_stage(found: list[Command], command: Command, begin: int, end: int) -> None:
+    part = command.text[begin:end]
+    stripped = part.strip()
+    if stripped:
+        found.append(Command(stripped, False, command.offset + begin + (len(part) - len(part.lstrip()))))

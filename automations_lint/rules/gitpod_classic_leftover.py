@@ -29,7 +29,8 @@ from collections.abc import Iterator
 
 from automations_lint.diagnostic import Finding, Severity
 from automations_lint.document import Document
-from automations_lint.shell import Command, commands
+from automations_lint.excerpt import quoted
+from automations_lint.shell import Command, commands, stages
 
 CODE = "AL405"
 NAME = "gitpod-classic-leftover"
@@ -37,9 +38,9 @@ SEVERITY: Severity = "warning"
 
 _VARIABLE = re.compile(r"\$\{?(THEIA_WORKSPACE_ROOT|GITPOD_REPO_ROOTS?)\b")
 # /workspace but not /workspaces (the devcontainer convention Ona uses) or a longer name.
-_WORKSPACE_PATH = re.compile(r"(?<![\w.~-])/workspace(?![\w-])")
+_WORKSPACE_PATH = re.compile(r"(?<![\w.~-])/workspace(?![\w-])[^\s'\";|&)]*")
 # gp inside a command substitution: echo "$(gp url 3000)"
-_GP_SUBSTITUTION = re.compile(r"(\$\(|`)\s*gp\s")
+_GP_SUBSTITUTION = re.compile(r"(\$\(|`)\s*(gp\s)")
 _GP_HINT = "Ona environments have no gp command: use the Ona CLI (gitpod)"
 _VARIABLE_HINT = "it is not set in Ona; commands run in the repository folder: use $PWD"
 _PATH_HINT = "Ona does not check out under /workspace: use a path relative to the repository"
@@ -58,12 +59,25 @@ def check(document: Document) -> Iterator[Finding]:
 
 
 def find_leftovers(script: str) -> Iterator[tuple[str, str, Command]]:
-    """Each Classic leftover in the script's commands, with a hint and the command it is in."""
+    """Each Classic leftover in the script's commands, with a hint and the words it is in."""
     for step in commands(script):
-        if step.program == "gp" or _GP_SUBSTITUTION.search(step.text):
-            yield f'the gp CLI ("{step.text}")', _GP_HINT, step
+        for gp in _gp_uses(step):
+            yield f"the gp CLI ({quoted(gp.text)})", _GP_HINT, gp
         variable = _VARIABLE.search(step.text)
         if variable:
-            yield f"${variable.group(1)}", _VARIABLE_HINT, step
-        if _WORKSPACE_PATH.search(step.text):
-            yield "a /workspace path", _PATH_HINT, step
+            yield f"${variable.group(1)}", _VARIABLE_HINT, step.part(*variable.span())
+        path = _WORKSPACE_PATH.search(step.text)
+        if path:
+            yield "a /workspace path", _PATH_HINT, step.part(*path.span())
+
+
+def _gp_uses(step: Command) -> Iterator[Command]:
+    """The `gp` commands in the step: each stage run by gp, and each `$(gp ...)` or backquoted gp inside it."""
+    for stage in stages(step):
+        if stage.program == "gp":
+            yield stage
+    for substitution in _GP_SUBSTITUTION.finditer(step.text):
+        start = substitution.start(2)
+        closing = ")" if substitution.group(1) == "$(" else "`"
+        end = step.text.find(closing, start)
+        yield step.part(start, end if end >= 0 else len(step.text))

@@ -2,8 +2,12 @@
 
 `ready` is a probe: Ona runs it repeatedly (about once a second) until it exits 0, and only then marks the
 service Running. A probe that opens a port, installs packages, writes files, migrates a database or starts
-containers does so on every attempt. Keep `ready` a pure check (`curl -sf http://localhost:3000`,
-`pg_isready`) and move the work into `start` or a task.
+containers does so on every attempt. Every side effect is reported, each at its own command. Container
+commands count only when they start or change something (`docker compose up`, `docker run`, `docker pull`);
+`docker compose ps`, `logs` and `exec ... pg_isready` only look, and `exec` is judged by the command it runs.
+
+Keep `ready` a pure check (`curl -sf http://localhost:3000`, `pg_isready`) and move the work into `start` or a
+task.
 
 Example:
 
@@ -30,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.command_facts import side_effect
+from automations_lint.command_facts import side_effects
 from automations_lint.diagnostic import Finding, Severity
 from automations_lint.document import Document
 from automations_lint.shell import commands
@@ -47,13 +51,11 @@ def check(document: Document) -> Iterator[Finding]:
             continue
         path, script = ready
         for step in commands(script):
-            reason = side_effect(step)
-            if reason is not None:
+            for effect in side_effects(step):
                 yield Finding(
                     path,
-                    f'ready command of service "{service.key}" has a side effect: {reason}, '
+                    f'ready command of service "{service.key}" has a side effect: {effect.reason}, '
                     "and ready runs again and again until it succeeds",
                     hint="move it into start (or a task) and keep ready a pure check, such as curl -sf URL",
-                    span=document.command_span(path, script, step),
+                    span=document.command_span(path, script, effect.words),
                 )
-                break

@@ -2,8 +2,9 @@
 
 Ona keeps a service alive only while its `start` command runs: when it exits 0 the service goes to Stopped,
 otherwise to Failed. A start command that detaches (`docker compose up -d`, `docker run -d`, `service X start`,
-`systemctl start`, a trailing `&`) or that only installs or prints returns at once, and the service is reported
-Stopped while its work, if any, runs on unsupervised. This is the most common behaviour bug in real files.
+`systemctl start`, a trailing `&`) or that only installs, sets up (`terraform init`, `git pull`) or prints
+returns at once, and the service is reported Stopped while its work, if any, runs on unsupervised. This is the
+most common behaviour bug in real files.
 
 The rule looks at the last command that does real work (trailing `echo`s and finite `sleep`s are skipped). A
 script that ends by blocking (`docker compose logs -f`, `wait`, `tail -f`, `sleep infinity`, or any other
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.command_facts import detaches, quick
+from automations_lint.command_facts import detaches, quick, sets_up
 from automations_lint.diagnostic import Finding, Severity
 from automations_lint.document import Document
 from automations_lint.shell import Command, commands
@@ -70,4 +71,5 @@ def why_it_returns(script: str) -> tuple[str, Command | None] | None:
             return None
     if not steps:
         return None
-    return "it only sets up or prints", None
+    setup = next(((reason, step) for step in reversed(steps) if (reason := sets_up(step)) is not None), None)
+    return setup or ("it only sets up or prints", None)

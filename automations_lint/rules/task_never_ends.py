@@ -2,7 +2,8 @@
 
 A task runs once to completion; the tasks that depend on it wait for it, and a task that never ends blocks
 them forever and shows as running in the UI. Long-running processes belong in a service, which Ona starts,
-watches and stops.
+watches and stops. A pipeline whose later stage stops reading early ends, though: `tail -f log | grep -m1 ready`
+returns at the first match.
 
 Example:
 
@@ -26,10 +27,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.command_facts import never_ends, quick
+from automations_lint.command_facts import Blame, never_ends, quick
 from automations_lint.diagnostic import Finding, Severity
 from automations_lint.document import Document
-from automations_lint.shell import Command, commands
+from automations_lint.shell import commands
 
 CODE = "AL403"
 NAME = "task-never-ends"
@@ -41,21 +42,20 @@ def check(document: Document) -> Iterator[Finding]:
         for path, script in task.scripts():
             found = last_blocking_command(script)
             if found is not None:
-                reason, step = found
                 yield Finding(
                     path,
-                    f'task "{task.key}" never finishes: {reason}',
+                    f'task "{task.key}" never finishes: {found.reason}',
                     hint="make it a service (commands: {start: ...}), which Ona keeps running and can stop",
-                    span=document.command_span(path, script, step),
+                    span=document.command_span(path, script, found.words),
                 )
 
 
-def last_blocking_command(script: str) -> tuple[str, Command] | None:
-    """Why the script's last real command never ends, and that command; None when it ends."""
+def last_blocking_command(script: str) -> Blame | None:
+    """Why the script's last real command never ends, and the words to blame; None when it ends."""
     for step in reversed(commands(script)):
-        reason = never_ends(step)
-        if reason is not None:
-            return reason, step
+        blame = never_ends(step)
+        if blame is not None:
+            return blame
         if not quick(step):
             return None
     return None

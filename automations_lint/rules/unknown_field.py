@@ -6,6 +6,10 @@ you most likely meant, or explains the common mix-ups:
 - `start`, `ready` or `stop` written directly on a service belong under `commands:`;
 - a task has one `command:`, not `commands:`;
 - `triggers`, `triggerBy` and `triggered_by` are `triggeredBy`; `dependencies` and `depends_on` are `dependsOn`;
+- habits from other CI formats: `run:` or `script:` is a task's `command` or a service's `commands.start`,
+  `steps:` is one block-scalar command (or several tasks), `env:` or `environment:` is
+  `runsOn.docker.environment`, and GitHub's `runs-on: ubuntu-latest` has no counterpart (Ona runs automations
+  in the environment);
 - `init`, `before`, `ports` and `ready-on` are Gitpod Classic (`.gitpod.yml`) fields with no place here;
 - `version`, `automations` and `settings` at the top level are invented formats: the file has only `services`
   and `tasks`.
@@ -65,6 +69,9 @@ _CLASSIC = {
     "github": "prebuild settings are made in the Ona project settings, not in automations.yaml",
     "vscode": "editor extensions are configured in .devcontainer/devcontainer.json",
 }
+# Fields of other CI formats (GitHub Actions, GitLab CI, CircleCI, Gitpod Classic) that hold a shell command.
+_SCRIPT_FIELDS = frozenset({"run", "script", "cmd", "commandLine"})
+_ENVIRONMENT_FIELDS = frozenset({"env", "environment", "variables"})
 _INVENTED_TOP_LEVEL = frozenset({"version", "automations", "automations_config", "settings", "name", "env", "steps"})
 _FIELDS_BY_PLACE: dict[tuple[str, ...], tuple[str, ...]] = {
     (): spec.TOP_LEVEL_FIELDS,
@@ -84,14 +91,17 @@ def explain(error: SchemaError) -> Finding:
     name = str(error.loc[-1])
     where = "at the top level" if len(error.loc) == 1 else container(error.loc)
     message = f'unknown field "{name}" {where}'
-    return Finding(error.loc, message, hint=hint(error.loc), at="key")
+    return Finding(error.loc, message, hint=hint(error.loc, error.input), at="key")
 
 
-def hint(path: Path) -> str:
-    """The most helpful thing to say about the unknown field at `path`."""
+def hint(path: Path, value: object = None) -> str:
+    """The most helpful thing to say about the unknown field at `path`, whose value is `value`."""
     name = str(path[-1])
     place = _place(path[:-1])
     kind = place[0] if place else None
+    ci_habit = _ci_habit(name, place, value)
+    if ci_habit is not None:
+        return ci_habit
     if kind == "services" and len(place) == 2:
         if name in spec.COMMAND_FIELDS:
             return f'"{name}" belongs under "commands:" (commands: {{{name}: ...}})'
@@ -112,6 +122,31 @@ def hint(path: Path) -> str:
     if not allowed:
         return "this mapping takes no fields: write it as {}"
     return f"expected {quoted_list(allowed)}"
+
+
+def _ci_habit(name: str, place: tuple[str, ...], value: object) -> str | None:
+    """The hint for a field written as in GitHub Actions, GitLab CI or another CI format, or None."""
+    on_automation = len(place) == 2
+    kind = place[0] if place else None
+    if name in _SCRIPT_FIELDS and on_automation:
+        if kind == "tasks":
+            return f'a task\'s shell command is "command": write "command: ..." instead of "{name}:"'
+        return f'a service\'s shell command is "commands.start": write "commands: {{start: ...}}" instead of "{name}:"'
+    if name == "steps" and on_automation:
+        return "a task runs one command: write the steps as the lines of one block scalar (command: |)"
+    if name == "steps" and not place:
+        return 'write each step as a task under "tasks:"; "dependsOn" orders them'
+    if name in _ENVIRONMENT_FIELDS and (on_automation or not place):
+        return (
+            'environment variables go in "runsOn.docker.environment", a list such as [NODE_ENV=production] '
+            "(or export them at the start of the command)"
+        )
+    if name == "runs-on" and on_automation and isinstance(value, str):
+        return (
+            f'"runs-on: {value}" is GitHub Actions: Ona runs automations in the environment itself; write '
+            '"runsOn: {machine: {}}", or "runsOn: {docker: {image: ...}}" for a container'
+        )
+    return None
 
 
 def _place(path: Path) -> tuple[str, ...]:

@@ -6,7 +6,9 @@ Ona reads each field with one type. The most common cases have their own hints:
   (the reference used by `dependsOn` and the CLI) to the task;
 - `triggeredBy` and `dependsOn` take a list, even for one item: `triggeredBy: [manual]`;
 - a command given as a list of lines: write one block scalar (`command: |`) instead;
-- a number or boolean where a string belongs: quote it (`name: "2024"`).
+- a number or boolean where a string belongs: quote it (`name: "2024"`);
+- an image written straight under `docker` (`runsOn: {docker: node:18}`): it goes under `image`,
+  `runsOn: {docker: {image: node:18}}`.
 
 Example:
 
@@ -26,6 +28,8 @@ Fix: none.
 
 from __future__ import annotations
 
+import re
+
 from automations_lint.diagnostic import Finding, Path, Severity
 from automations_lint.paths import describe
 from automations_lint.rules.base import SchemaError
@@ -43,6 +47,8 @@ _EXPECTED = {
     "model_attributes_type": "a mapping",
     "bool_type": "true or false",
 }
+# GitHub Actions runner labels (runs-on: ubuntu-latest), written where Ona wants runsOn's mapping.
+_GITHUB_RUNNER = re.compile(r"(?:ubuntu|windows|macos)-|self-hosted$")
 _COMMAND_FIELDS = frozenset({"command", "start", "ready", "stop"})
 
 
@@ -69,4 +75,10 @@ def hint(path: Path, value: object, error_type: str) -> str | None:
         return "write true or false without quotes"
     if field == "machine":
         return "write machine: {} to run directly on the VM"
+    if field == "docker" and isinstance(value, str):
+        return f"name the image under it: docker: {{image: {value}}}"
+    if field == "runsOn" and isinstance(value, str):
+        container = "{docker: {image: ...}}" if _GITHUB_RUNNER.match(value) else f"{{docker: {{image: {value}}}}}"
+        github = f'"{value}" is a GitHub Actions runner; ' if _GITHUB_RUNNER.match(value) else ""
+        return f"{github}write runsOn: {container} for a container, or runsOn: {{machine: {{}}}} for the VM"
     return None

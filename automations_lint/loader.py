@@ -390,6 +390,7 @@ def _syntax_finding(error: Exception, text: str) -> Finding:
     context = getattr(error, "context", None)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     hint = None
+    plain = None
     context_mark = getattr(error, "context_mark", None)
     # For these two the scanner gives up far from the mistake (lines later, or at the end of the file); the
     # mistake is where the key or the quoted string began.
@@ -401,7 +402,16 @@ def _syntax_finding(error: Exception, text: str) -> Finding:
         mark, context = context_mark, None
         problem = "this quoted string is never closed"
         hint = "add the closing quote, or use a block scalar (|) for text that spans lines"
-    if mark is not None:
+    elif mark is not None:  # the parser's own words, explained where we know what usually causes them
+        from automations_lint.yaml_errors import explain
+
+        began = (context_mark.line, context_mark.column) if context_mark is not None else None
+        plain = explain(str(problem), context, LINE_BREAK.split(text), (mark.line, mark.column), began)
+        if plain is not None:
+            problem, context, hint = plain.message, None, plain.hint
+    if plain is not None:
+        line, column = plain.line, plain.column
+    elif mark is not None:
         line, column = mark.line, mark.column
     else:
         # A character YAML does not allow. libyaml counts its position in UTF-8 bytes, not characters: find it.

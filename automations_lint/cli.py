@@ -20,7 +20,7 @@ import click
 
 from automations_lint import __version__
 from automations_lint.diagnostic import Diagnostic
-from automations_lint.discovery import NOT_FOUND, discover
+from automations_lint.discovery import discover, not_found
 from automations_lint.files import read_regular_file, use_color
 from automations_lint.reporters import FORMATS, default_format
 
@@ -52,6 +52,9 @@ class Run:
         self.output: list[str] = []
         # Files read and waiting to be linted together: (text, path, configuration).
         self.pending: list[tuple[str, str, Config | None]] = []
+        # The resolved paths of the files taken, so that one given twice (or as a file and through its folder) is
+        # checked once, under the first spelling.
+        self.seen: set[str] = set()
 
 
 def _rules_option(name: str, help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -216,8 +219,9 @@ def _check_path(run: Run, path: str) -> None:
         return
     if stat.S_ISDIR(info.st_mode):
         found = discover(path)
-        if not found:
-            _unreadable(run, path, NOT_FOUND)
+        if not found:  # exit 2, like an unreadable path, with what was looked for and what is there instead
+            run.unreadable = True
+            click.echo(f"{PROG}: {not_found(path)}", err=True)
         for file_path in found:
             _check_file(run, file_path)
     elif stat.S_ISREG(info.st_mode):
@@ -227,6 +231,10 @@ def _check_path(run: Run, path: str) -> None:
 
 
 def _check_file(run: Run, path: str) -> None:
+    resolved = os.path.realpath(path)
+    if resolved in run.seen:
+        return
+    run.seen.add(resolved)
     try:
         data = read_regular_file(path)
     except OSError as error:

@@ -13,8 +13,25 @@ SKIPPED_FOLDERS = frozenset(
 )
 
 
-# What `check` and `plan` say of a folder with none of them.
-NOT_FOUND = "no .ona/ or .gitpod/ automations.yaml (or .yml) below this folder"
+# Gitpod Classic's configuration file: found where an automations file was expected, it needs saying so.
+CLASSIC_FILES = (".gitpod.yml", ".gitpod.yaml")
+
+
+def not_found(folder: str) -> str:
+    """What `check` and `plan` say of a folder with no automations file below it: what was looked for, and what
+    was found instead (an automations.yaml outside .ona/, when run from inside .ona/; a Gitpod Classic file)."""
+    message = f'no .ona/automations.yaml or .gitpod/automations.yaml (or .yml) below "{folder}"'
+    for name in FILE_NAMES:
+        path = os.path.normpath(os.path.join(folder, name))
+        if os.path.isfile(path):
+            return f'{message}; found "{path}": name it to check it (automations-lint check {path})'
+    for name in CLASSIC_FILES:
+        if os.path.isfile(os.path.join(folder, name)):
+            return (
+                f'{message}; found "{name}", a Gitpod Classic file: automations-lint checks Ona automations files; '
+                "write its tasks as services and tasks in .ona/automations.yaml"
+            )
+    return message
 
 
 def is_automations_file(path: str) -> bool:

@@ -115,13 +115,13 @@ def read_source(path: str, stdin_filename: str | None = None) -> Source:
 
 def _one_file(path: str) -> str:
     """`path`, or the one automations file in the folder `path`; a usage error when there is none or several."""
-    from automations_lint.discovery import NOT_FOUND, discover
+    from automations_lint.discovery import discover, not_found
 
     if not os.path.isdir(path):
         return path
     found = discover(path)
     if not found:
-        raise click.UsageError(f'"{path}": {NOT_FOUND}')
+        raise click.UsageError(not_found(path))
     if len(found) > 1:
         listed = ", ".join(f'"{name}"' for name in found[:5]) + (", ..." if len(found) > 5 else "")
         raise click.UsageError(f'{len(found)} automations files below "{path}"; name one: {listed}')

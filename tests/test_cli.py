@@ -121,7 +121,7 @@ def test_folder_without_automations_file_exits_2(tmp_path: Path) -> None:
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1
-    assert "no .ona/ or .gitpod/ automations.yaml" in err
+    assert "no .ona/automations.yaml or .gitpod/automations.yaml (or .yml) below" in err
 
 
 def test_bad_option_is_one_line_on_stderr_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -499,17 +499,21 @@ def test_missing_file(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert_cannot_read(capsys, run_main("missing.yaml", "ok.yaml"), "missing.yaml", "No such file or directory")
 
 
+def assert_none_below(capsys: pytest.CaptureFixture[str], code: int, folder: str) -> None:
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err == f'{PROG}: no .ona/automations.yaml or .gitpod/automations.yaml (or .yml) below "{folder}"\n'
+    assert out.startswith(GOOD_FOUND)  # the readable file was still checked
+
+
 def test_folder_without_an_automations_file(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (workdir / "empty").mkdir()
-    reason = "no .ona/ or .gitpod/ automations.yaml (or .yml) below this folder"
-    assert_cannot_read(capsys, run_main("empty", "ok.yaml"), "empty", reason)
+    assert_none_below(capsys, run_main("empty", "ok.yaml"), "empty")
 
 
 def test_directory_named_like_the_file(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (workdir / ".ona" / "automations.yaml").mkdir(parents=True)
-    reason = "no .ona/ or .gitpod/ automations.yaml (or .yml) below this folder"
-    code = run_main(".ona/automations.yaml", "ok.yaml")
-    assert_cannot_read(capsys, code, ".ona/automations.yaml", reason)
+    assert_none_below(capsys, run_main(".ona/automations.yaml", "ok.yaml"), ".ona/automations.yaml")
 
 
 def test_broken_symlink(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,78 @@
+"""What the command line says around the diagnostics: each file once, what discovery looked for and found instead,
+the ShellCheck notice, the fixable count in the summary, and JUnit under --strict."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import write
+
+from automations_lint.cli import cli
+
+INVALID = "tasks:\n  build:\n    name: Build\n    command: npm run build\n    triggers: [manual]\n"
+HEADLINE = 'error AL101 unknown field "triggers" in task "build" [unknown-field]'
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), env={"NO_COLOR": "1", "GITHUB_ACTIONS": ""})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def headlines(out: str) -> list[str]:
+    return [line for line in out.splitlines() if "AL101" in line]
+
+
+def test_a_file_given_twice_is_checked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "x.yaml", INVALID)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", "--isolated", "x.yaml", "x.yaml", "./x.yaml")
+    assert code == 1
+    assert headlines(out) == [f"x.yaml:5:5: {HEADLINE}"]  # the first spelling is kept
+    assert out.endswith("(1 file checked).\n")
+
+
+def test_a_file_given_directly_and_through_its_folder_is_checked_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "project/.ona/automations.yaml", INVALID)
+    os.symlink("project", tmp_path / "link")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", "--isolated", "project/.ona/automations.yaml", "project", "link/.ona/automations.yaml")
+    assert code == 1
+    assert headlines(out) == [f"project/.ona/automations.yaml:5:5: {HEADLINE}"]
+    assert out.endswith("(1 file checked).\n")
+
+
+def test_run_from_inside_ona_says_what_it_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, ".ona/automations.yaml", INVALID)
+    monkeypatch.chdir(tmp_path / ".ona")
+    code, out, err = run("check")
+    assert code == 2
+    assert out == ""
+    assert err == (
+        'automations-lint: no .ona/automations.yaml or .gitpod/automations.yaml (or .yml) below "."; '
+        'found "automations.yaml": name it to check it (automations-lint check automations.yaml)\n'
+    )
+
+
+def test_a_gitpod_classic_file_is_named_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, ".gitpod.yml", "tasks:\n  - init: npm ci\n")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check")
+    assert code == 2
+    assert err == (
+        'automations-lint: no .ona/automations.yaml or .gitpod/automations.yaml (or .yml) below "."; '
+        'found ".gitpod.yml", a Gitpod Classic file: automations-lint checks Ona automations files; '
+        "write its tasks as services and tasks in .ona/automations.yaml\n"
+    )
+
+
+def test_plan_says_the_same_of_a_folder_without_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "automations.yml", INVALID)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("plan", ".", "build")
+    assert code == 2
+    assert 'found "automations.yml": name it to check it' in err

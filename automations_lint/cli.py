@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from automations_lint.config import Config, ConfigFinder
 
 PROG = "automations-lint"
+SHELLCHECK_NOTE = (
+    "commands were not checked with ShellCheck, which is not installed; to check them: "
+    f"pip install '{PROG}[shellcheck]', or install your system's shellcheck package"
+)
 
 
 class Run:
@@ -154,16 +158,19 @@ def check(
         else:
             _check_path(run, path)
     _lint_pending(run)
-    if shellcheck.unchecked() > unchecked:  # one notice per run, and only when some command went unchecked
-        click.echo(f'{PROG}: shellcheck not found; install "{PROG}[shellcheck]" to check commands', err=True)
+    # One quiet note per run, only when some command went unchecked: a closing line of the text report, else stderr.
+    notes = (SHELLCHECK_NOTE,) if shellcheck.unchecked() > unchecked else ()
+    if notes and (output_format != "text" or run.fix_mode == "diff"):
+        click.echo(f"{PROG}: note: {SHELLCHECK_NOTE}", err=True)
+        notes = ()
     if run.fix_mode == "diff":  # only the diff; exit 1 when something would change
         click.echo("".join(run.output), nl=False)
         sys.exit(2 if run.unreadable else 1 if run.output else 0)
     if run.output:  # --fix of standard input: the fixed text on stdout, the report on stderr
         click.echo("".join(run.output), nl=False)
-        _print_report(run, output_format, err=True)
+        _print_report(run, output_format, notes, err=True)
     else:
-        _print_report(run, output_format)
+        _print_report(run, output_format, notes)
     if run.fixed:
         files = "1 file" if run.fixed_files == 1 else f"{run.fixed_files} files"
         click.echo(f"{PROG}: fixed {run.fixed} problem{'s' if run.fixed != 1 else ''} in {files}", err=True)
@@ -324,10 +331,11 @@ def _unreadable(run: Run, path: str, reason: str) -> None:
     click.echo(f'{PROG}: cannot read "{path}": {reason}', err=True)
 
 
-def _print_report(run: Run, output_format: str, *, err: bool = False) -> None:
+def _print_report(run: Run, output_format: str, notes: tuple[str, ...] = (), *, err: bool = False) -> None:
     from automations_lint.reporters import Report, reporter
 
-    report = Report(run.diagnostics, run.files, run.sources, color=use_color(sys.stdout) and not err)
+    color = use_color(sys.stdout) and not err
+    report = Report(run.diagnostics, run.files, run.sources, color=color, notes=notes)
     click.echo(reporter(output_format)(report), nl=False, color=report.color, err=err)
 
 

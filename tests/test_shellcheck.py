@@ -18,7 +18,10 @@ from automations_lint import lint_text, shellcheck
 from automations_lint.cli import cli
 from automations_lint.rules import shellcheck as rule
 
-NOTICE = 'automations-lint: shellcheck not found; install "automations-lint[shellcheck]" to check commands\n'
+NOTE = (
+    "commands were not checked with ShellCheck, which is not installed; to check them: "
+    "pip install 'automations-lint[shellcheck]', or install your system's shellcheck package"
+)
 UNQUOTED = "tasks:\n  hello:\n    name: Hello\n    command: echo $GREETING\n"
 NO_COMMANDS = "tasks:\n  setup:\n    name: Setup\n    dependsOn: [other]\n  other:\n    name: Other\n"
 
@@ -29,8 +32,9 @@ def codes(text: str) -> list[tuple[int, int, str]]:
     return [(d.line, d.column, d.code) for d in lint_text(text) if d.code == rule.CODE]
 
 
-def run_check(*paths: Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["check", *map(str, paths)], env={"NO_COLOR": "1", "GITHUB_ACTIONS": ""})
+def run_check(*paths: Path, options: tuple[str, ...] = ()) -> tuple[int, str, str]:
+    arguments = ["check", *options, *map(str, paths)]
+    result = CliRunner().invoke(cli, arguments, env={"NO_COLOR": "1", "GITHUB_ACTIONS": ""})
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -56,7 +60,19 @@ def test_without_shellcheck_the_cli_says_so_once_and_exits_as_before(tmp_path: P
     first.write_text(UNQUOTED, encoding="utf-8")
     second.write_text(UNQUOTED, encoding="utf-8")
     code, out, err = run_check(first, second)
-    assert (code, out, err) == (0, "All checks passed (2 files checked).\n", NOTICE)
+    # Once, as a closing note of the report: nothing on stderr that looks like a failure.
+    assert (code, out, err) == (0, f"All checks passed (2 files checked).\nnote: {NOTE}\n", "")
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+@pytest.mark.parametrize("output_format", ["json", "sarif", "junit", "gitlab", "concise", "github"])
+def test_without_shellcheck_machine_formats_keep_stdout_clean(tmp_path: Path, output_format: str) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(UNQUOTED, encoding="utf-8")
+    code, out, err = run_check(path, options=("--format", output_format))
+    assert code == 0
+    assert "not installed" not in out
+    assert err == f"automations-lint: note: {NOTE}\n"
 
 
 @pytest.mark.usefixtures("without_shellcheck")

@@ -17,6 +17,9 @@ class Report(NamedTuple):
     files_checked: int
     sources: Mapping[str, str] = MappingProxyType({})  # read-only: one shared empty default is safe
     color: bool = False
+    # Remarks about the run itself (ShellCheck missing), which the text format closes with; the machine formats
+    # leave them out, and the CLI says them on stderr instead.
+    notes: tuple[str, ...] = ()
 
 
 Reporter = Callable[[Report], str]

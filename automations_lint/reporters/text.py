@@ -39,7 +39,9 @@ def render(report: Report) -> str:
         if fix:
             block.append(f"{gutter} = {paint('fix', 'hint', color=report.color)}: {fix}")
         blocks.append("\n".join(block) + "\n")
-    return "\n".join(blocks) + ("\n" if blocks else "") + summary(report.diagnostics, report.files_checked)
+    closing = summary(report.diagnostics, report.files_checked)
+    notes = "".join(paint(f"note: {printable(note)}", "dim", color=report.color) + "\n" for note in report.notes)
+    return "\n".join(blocks) + ("\n" if blocks else "") + closing + notes
 
 
 def frame(diagnostic: Diagnostic, line: str, *, color: bool) -> list[str]:

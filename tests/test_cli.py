@@ -38,7 +38,7 @@ def test_invalid_file_exits_1_with_position_frame_and_hint(tmp_path: Path) -> No
     assert out.splitlines()[0] == f'{path}:5:5: error AL101 unknown field "triggers" in task "build" [unknown-field]'
     assert "5 |     triggers: [manual]\n  |     ^^^^^^^^\n" in out
     assert '= hint: did you mean "triggeredBy"?' in out
-    assert out.endswith("Found 1 error in 1 file (1 file checked).\n")
+    assert out.endswith("Found 1 error in 1 file (1 file checked).\n1 fixable with --fix.\n")
 
 
 def test_warnings_pass_unless_strict(tmp_path: Path) -> None:

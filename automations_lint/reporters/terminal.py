@@ -62,7 +62,18 @@ def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
     if not diagnostics:
         return f"All checks passed ({checked} checked).\n"
     files_with = len({d.path for d in diagnostics})
-    return f"Found {counted(diagnostics)} in {plural(files_with, 'file')} ({checked} checked).\n"
+    return f"Found {counted(diagnostics)} in {plural(files_with, 'file')} ({checked} checked).\n" + fixable(diagnostics)
+
+
+def fixable(diagnostics: Sequence[Diagnostic]) -> str:
+    """`3 fixable with --fix (1 more with --unsafe-fixes).`, a line of its own; "" when nothing is fixable."""
+    safe = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
+    unsafe = sum(1 for d in diagnostics if d.fix is not None and not d.fix.safe)
+    if safe and unsafe:
+        return f"{safe} fixable with --fix ({unsafe} more with --unsafe-fixes).\n"
+    if safe:
+        return f"{safe} fixable with --fix.\n"
+    return f"{unsafe} fixable with --fix --unsafe-fixes.\n" if unsafe else ""
 
 
 def counted(diagnostics: Sequence[Diagnostic]) -> str:

@@ -168,9 +168,9 @@ def check(
         sys.exit(2 if run.unreadable else 1 if run.output else 0)
     if run.output:  # --fix of standard input: the fixed text on stdout, the report on stderr
         click.echo("".join(run.output), nl=False)
-        _print_report(run, output_format, notes, err=True)
+        _print_report(run, output_format, notes, strict=strict, err=True)
     else:
-        _print_report(run, output_format, notes)
+        _print_report(run, output_format, notes, strict=strict)
     if run.fixed:
         files = "1 file" if run.fixed_files == 1 else f"{run.fixed_files} files"
         click.echo(f"{PROG}: fixed {run.fixed} problem{'s' if run.fixed != 1 else ''} in {files}", err=True)
@@ -331,11 +331,13 @@ def _unreadable(run: Run, path: str, reason: str) -> None:
     click.echo(f'{PROG}: cannot read "{path}": {reason}', err=True)
 
 
-def _print_report(run: Run, output_format: str, notes: tuple[str, ...] = (), *, err: bool = False) -> None:
+def _print_report(
+    run: Run, output_format: str, notes: tuple[str, ...] = (), *, strict: bool = False, err: bool = False
+) -> None:
     from automations_lint.reporters import Report, reporter
 
     color = use_color(sys.stdout) and not err
-    report = Report(run.diagnostics, run.files, run.sources, color=color, notes=notes)
+    report = Report(run.diagnostics, run.files, run.sources, color=color, notes=notes, strict=strict)
     click.echo(reporter(output_format)(report), nl=False, color=report.color, err=err)
 
 

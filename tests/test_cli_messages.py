@@ -105,3 +105,19 @@ def test_after_fix_the_summary_counts_what_is_left(tmp_path: Path) -> None:
     code, out, _ = run("check", "--isolated", "--fix", str(path))
     assert code == 1
     assert out.endswith("Found 1 error in 1 file (1 file checked).\n1 fixable with --fix --unsafe-fixes.\n")
+
+
+WARNING_ONLY = "tasks:\n  setup:\n    name: Setup\n    command: npm run dev\n"
+
+
+@pytest.mark.parametrize(("options", "code", "failures"), [((), 0, "0"), (("--strict",), 1, "1")])
+def test_junit_fails_a_warning_only_file_under_strict(
+    tmp_path: Path, options: tuple[str, ...], code: int, failures: str
+) -> None:
+    path = write(tmp_path, "a.yaml", WARNING_ONLY)
+    exit_code, out, _ = run("check", "--isolated", "--format", "junit", *options, str(path))
+    assert exit_code == code
+    assert f'<testsuites name="automations-lint" tests="1" failures="{failures}" errors="0">' in out
+    assert ("<failure " in out) == (failures == "1")
+    assert ("<system-out>" in out) == (failures == "0")
+    assert "AL403" in out  # task-never-ends, a warning, listed either way

@@ -20,6 +20,8 @@ class Report(NamedTuple):
     # Remarks about the run itself (ShellCheck missing), which the text format closes with; the machine formats
     # leave them out, and the CLI says them on stderr instead.
     notes: tuple[str, ...] = ()
+    # --strict: warnings fail too (the formats with a pass or fail per file, JUnit, follow it).
+    strict: bool = False
 
 
 Reporter = Callable[[Report], str]

@@ -2,7 +2,8 @@
 
 One test case per checked file. A file with an error fails, and its failure lists every diagnostic of the file
 as `--format concise` prints them, each with its hint. A file with only warnings or notes passes, as it does for
-the exit code without --strict, and its diagnostics go to the test case's <system-out>.
+the exit code without --strict, and its diagnostics go to the test case's <system-out>; with --strict a warning
+fails the file, as it fails the exit code.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ def render(report: Report) -> str:
     by_path: dict[str, list[Diagnostic]] = {path: [] for path in report.sources}
     for diagnostic in report.diagnostics:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
-    cases = [test_case(path, by_path[path]) for path in sorted(by_path)]
+    failing = ("error", "warning") if report.strict else ("error",)
+    cases = [test_case(path, by_path[path], failing) for path in sorted(by_path)]
     failures = str(sum(1 for case in cases if case.find("failure") is not None))
     counts = {"tests": str(len(cases)), "failures": failures, "errors": "0"}
     suites = ET.Element("testsuites", {"name": SUITE, **counts})
@@ -32,14 +34,16 @@ def render(report: Report) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
-def test_case(path: str, diagnostics: Sequence[Diagnostic]) -> ET.Element:
-    """The test case of one file: failed when the file has an error."""
+def test_case(
+    path: str, diagnostics: Sequence[Diagnostic], failing: Sequence[str] = ("error",)
+) -> ET.Element:
+    """The test case of one file: failed when the file has a diagnostic of a `failing` severity."""
     case = ET.Element("testcase", name=printable(path), classname=SUITE, file=printable(repository_path(path)))
     if not diagnostics:
         return case
     # XML 1.0 cannot carry most control characters, not even escaped: printable() spells them out.
     listing = "".join(printable(line) + "\n" for diagnostic in diagnostics for line in describe(diagnostic))
-    errors = [diagnostic for diagnostic in diagnostics if diagnostic.severity == "error"]
+    errors = [diagnostic for diagnostic in diagnostics if diagnostic.severity in failing]
     if errors:
         failure = ET.SubElement(case, "failure", message=counted(diagnostics), type=errors[0].code)
         failure.text = listing

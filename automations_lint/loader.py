@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from ruamel.yaml.error import YAMLError
 
 from automations_lint.diagnostic import Finding, Path, RuleFinding, Span
+from automations_lint.excerpt import quoted
 from automations_lint.scalars import (
     KNOWN_COLLECTION_TAGS,
     KNOWN_SCALAR_TAGS,
@@ -206,7 +207,7 @@ class _Builder:
             if tag in KNOWN_SCALAR_TAGS:
                 fits, value = resolve_tagged(text, tag)
                 if not fits:
-                    self.report("unsupported-tag", span, f'"{text}" cannot be read as {_short_tag(tag)}')
+                    self.report("unsupported-tag", span, f"{quoted(text)} cannot be read as {_short_tag(tag)}")
             else:
                 self.report_tag(tag, span)
                 value = resolve_plain(text) if plain else text

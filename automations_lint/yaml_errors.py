@@ -46,6 +46,8 @@ def explain(
     error = _Error(problem, context, *at, *(began or (None, None)))
     if problem == "did not find expected key":
         return _unexpected_line(error, lines)
+    if problem == "did not find expected <document start>":  # the file's first key was indented, a later one not
+        return _top_level_indented(lines, error.line)
     if problem == "mapping values are not allowed in this context":
         return _colon_in_value(error, lines)
     if problem == "block sequence entries are not allowed in this context":
@@ -129,6 +131,19 @@ def _misindented(lines: list[str], line: int, indent: int) -> Explanation:
     )
 
 
+def _top_level_indented(lines: list[str], line: int) -> Explanation:
+    first = next((index for index in range(line) if _line(lines, index).strip()[:1] not in ("", "#")), 0)
+    spaces = _indent(_line(lines, first))
+    return Explanation(
+        f"this line is not indented like the file's first key, {_key_name(_line(lines, first))} on line "
+        f"{first + 1} ({_spaces(spaces)})",
+        "top-level keys start at the beginning of the line: remove the indentation of line "
+        f"{first + 1} and of the lines under it, or indent this one like it",
+        line,
+        _indent(_line(lines, line)),
+    )
+
+
 def _colon_in_value(error: _Error, lines: list[str]) -> Explanation:
     """`mapping values are not allowed in this context`: a `: ` where YAML cannot start a key."""
     text = _line(lines, error.line)
@@ -144,14 +159,21 @@ def _colon_in_value(error: _Error, lines: list[str]) -> Explanation:
             error.column,
         )
     above = _previous_content(lines, error.line)
-    if above is not None and _key_column(_line(lines, above)) < indent and _KEY_LINE.match(_line(lines, above)):
-        name = _key_name(_line(lines, above))
-        spaces = _key_column(_line(lines, above))
+    above_text = _line(lines, above) if above is not None else ""
+    above_is_key = _KEY_LINE.match(above_text) is not None
+    if above is not None and (_key_column(above_text) if above_is_key else _indent(above_text)) < indent:
+        what = _key_name(above_text) if above_is_key else "the list item"
+        sibling = _nearest_key_line(lines, error.line, indent)
+        beside = (
+            f"indent it by {_spaces(_key_column(_line(lines, sibling)))} if it is a key beside "
+            f"{_key_name(_line(lines, sibling))}; "
+            if sibling is not None
+            else ""
+        )
         return Explanation(
-            f"this line is indented more than {name} on line {above + 1}, so YAML reads it as more of that "
+            f"this line is indented more than {what} on line {above + 1}, so YAML reads it as more of that "
             "value, and a key cannot start there",
-            f"indent it by {_spaces(spaces)} if it is a key beside {name}; if it is part of the value, quote the "
-            "value or write it as a block scalar (|)",
+            f"{beside}if it is part of the value, quote the value or write it as a block scalar (|)",
             error.line,
             indent,
         )

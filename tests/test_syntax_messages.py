@@ -1,0 +1,47 @@
+"""Indentation mistakes are explained in plain words: re-indent lines of the real files and no syntax error may
+show the YAML parser's own phrases. (Each explanation is pinned with its exact text in tests/cases/syntax-error/.)"""
+
+from __future__ import annotations
+
+import random
+
+from helpers import CORPUS
+
+from automations_lint import lint_text
+
+RAW_PHRASES = (
+    "did not find expected",
+    "mapping values are not allowed",
+    "could not find expected",
+    "while parsing",
+    "while scanning",
+    "expected <",
+)
+
+
+def reindented(text: str, chance: random.Random) -> str:
+    """`text` with one non-blank line moved 1 to 3 columns left or right."""
+    lines = text.split("\n")
+    candidates = [index for index, line in enumerate(lines) if line.strip()]
+    index = chance.choice(candidates)
+    shift = chance.choice([-3, -2, -1, 1, 2, 3])
+    line = lines[index]
+    if shift > 0:
+        lines[index] = " " * shift + line
+    else:
+        lines[index] = line[min(-shift, len(line) - len(line.lstrip(" "))) :]
+    return "\n".join(lines)
+
+
+def test_reindented_lines_of_real_files_get_plain_words() -> None:
+    chance = random.Random(11)
+    files = sorted(CORPUS.iterdir())
+    syntax_errors = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for _ in range(2):
+            for diagnostic in lint_text(reindented(text, chance), path.name):
+                if diagnostic.code == "AL001":
+                    syntax_errors.append(diagnostic.message)
+    assert len(syntax_errors) > 100  # the mutations do break files
+    assert [message for message in syntax_errors if any(raw in message for raw in RAW_PHRASES)] == []

@@ -72,7 +72,10 @@ _CLASSIC = {
 # Fields of other CI formats (GitHub Actions, GitLab CI, CircleCI, Gitpod Classic) that hold a shell command.
 _SCRIPT_FIELDS = frozenset({"run", "script", "cmd", "commandLine"})
 _ENVIRONMENT_FIELDS = frozenset({"env", "environment", "variables"})
-_INVENTED_TOP_LEVEL = frozenset({"version", "automations", "automations_config", "settings", "name", "env", "steps"})
+_INVENTED_TOP_LEVEL = frozenset(
+    {"version", "automations", "automations_config", "settings", "name", "env", "steps"}
+    | {"jobs", "stages", "workflow", "pipeline", "image", "script", "run", "before_script"}
+)
 _FIELDS_BY_PLACE: dict[tuple[str, ...], tuple[str, ...]] = {
     (): spec.TOP_LEVEL_FIELDS,
     ("services", "*"): spec.SERVICE_FIELDS,
@@ -133,9 +136,13 @@ def _ci_habit(name: str, place: tuple[str, ...], value: object) -> str | None:
             return f'a task\'s shell command is "command": write "command: ..." instead of "{name}:"'
         return f'a service\'s shell command is "commands.start": write "commands: {{start: ...}}" instead of "{name}:"'
     if name == "steps" and on_automation:
-        return "a task runs one command: write the steps as the lines of one block scalar (command: |)"
+        if kind == "tasks":
+            return "a task runs one command: write the steps as the lines of one block scalar (command: |)"
+        return "a service runs one start command: write the steps as the lines of one block (commands: {start: |})"
     if name == "steps" and not place:
         return 'write each step as a task under "tasks:"; "dependsOn" orders them'
+    if name in _ENVIRONMENT_FIELDS and place[-1:] == ("docker",):
+        return 'did you mean "environment"? (a list such as [NODE_ENV=production])'
     if name in _ENVIRONMENT_FIELDS and (on_automation or not place):
         return (
             'environment variables go in "runsOn.docker.environment", a list such as [NODE_ENV=production] '

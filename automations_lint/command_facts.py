@@ -95,12 +95,13 @@ def sets_up(command: Command) -> str | None:
 
 
 def installs(command: Command) -> str | None:
-    program, words = _unwrapped(command)
-    verbs = _INSTALLERS.get(program)
-    if verbs is None:
-        return None
+    return command.text if _installs(command.words) else None
+
+
+def _installs(words: list[str]) -> bool:
+    program, words = _unwrapped(words)
     verb = words[1] if len(words) > 1 and not words[1].startswith("-") else ""
-    return command.text if verb in verbs else None
+    return verb in _INSTALLERS.get(program, ())
 
 
 def detaches(command: Command) -> str | None:
@@ -226,7 +227,7 @@ def _side_effect(words: list[str]) -> str | None:
     program = words[0].rsplit("/", 1)[-1] if words else ""
     if (program in ("gitpod", "gp") and "open" in words) or (program == "gp" and words[1:2] == ["ports"]):
         return "opens a port"
-    if installs(Command(" ".join(words))):
+    if _installs(words):
         return "installs packages"
     if program in ("touch", "mkdir", "rm", "mv", "cp", "tee", "ln"):
         return "changes files"
@@ -267,9 +268,9 @@ def _redirect_target(word: str, following: str) -> str | None:
     return None
 
 
-def _unwrapped(command: Command) -> tuple[str, list[str]]:
+def _unwrapped(command: Command | list[str]) -> tuple[str, list[str]]:
     """The program and words of a command run through npx, pnpx or bunx (`npx playwright install`)."""
-    words = command.words
+    words = command.words if isinstance(command, Command) else command
     while len(words) > 1 and words[0].rsplit("/", 1)[-1] in _PACKAGE_RUNNERS:
         words = words[1:]
     return (words[0].rsplit("/", 1)[-1] if words else ""), words

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# A line that starts with a mapping key: `name:`, `"quoted key":`, or `- name:` (the first key of a list item).
-_KEY_LINE = re.compile(r"""\s*(?:-\s+)?(?:"[^"]*"|'[^']*'|[^\s#\-"'][^#]*?)\s*:(?:\s|$)""")
-_KEY_NAME = re.compile(r"""\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:(?:\s|$)""")
+# A line that starts with a mapping key: `name:`, `"quoted key":`, or `- name:` (the first key of a list item). A
+# key's characters are anything but "#" and a ": "; each character matches one way only, so a long line costs
+# linear time (a lazy `.*?` before `\s*:` would cost quadratic time on a line of spaces).
+_KEY = r"""(?:"[^"]*"|'[^']*'|[^\s#\-"'](?:[^:#]|:(?!\s|$))*)"""
+_KEY_LINE = re.compile(rf"\s*(?:-\s+)?{_KEY}:(?:\s|$)")
+_KEY_NAME = re.compile(rf"\s*(?:-\s+)?({_KEY}):(?:\s|$)")
 _ITEM_DASH = re.compile(r"\s*-\s+")
 _QUOTES = "\"'"
 # How far up to look for the lines an indentation is compared with.
@@ -248,7 +251,7 @@ def _key_column(text: str) -> int:
 
 def _key_name(text: str) -> str:
     found = _KEY_NAME.match(text)
-    name = found.group(1) if found else text.strip()
+    name = found.group(1).strip() if found else text.strip()
     return name if name.startswith(('"', "'")) else f'"{name}"'
 
 

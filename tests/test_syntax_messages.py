@@ -4,8 +4,10 @@ show the YAML parser's own phrases. (Each explanation is pinned with its exact t
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from helpers import CORPUS
+from test_hostile_input import check_in_child
 
 from automations_lint import lint_text
 
@@ -45,3 +47,12 @@ def test_reindented_lines_of_real_files_get_plain_words() -> None:
                     syntax_errors.append(diagnostic.message)
     assert len(syntax_errors) > 100  # the mutations do break files
     assert [message for message in syntax_errors if any(raw in message for raw in RAW_PHRASES)] == []
+
+
+def test_a_megabyte_line_above_a_misindented_key_is_explained_at_once(tmp_path: Path) -> None:
+    # The explanation reads the lines above the error with regular expressions: they must stay linear on a long
+    # line of spaces (a lazy match before `\s*:` took minutes here).
+    text = "tasks:\n  build:\n    n" + " " * 1_000_000 + "\n   command: y\n"
+    code, out, err = check_in_child(tmp_path, text)
+    assert (code, err) == (1, "")
+    assert out.startswith('automations.yaml:4:11: error AL001 invalid YAML: ": " where YAML cannot start a key')

@@ -173,6 +173,8 @@ def stages(command: Command) -> tuple[Command, ...]:
     """The stages of a pipeline (`tail -f log | grep -m1 ready`), each with its offset in the script; a simple
     command is one stage. Splits at `|` and `|&` outside quotes, backslash escapes and `$( )` or `( )`."""
     text = command.text
+    if "|" not in text:  # most commands: no need to read them character by character
+        return (command,)
     found: list[Command] = []
     begin = 0
     quote = ""

@@ -40,7 +40,7 @@ _VARIABLE = re.compile(r"\$\{?(THEIA_WORKSPACE_ROOT|GITPOD_REPO_ROOTS?)\b")
 # /workspace but not /workspaces (the devcontainer convention Ona uses) or a longer name.
 _WORKSPACE_PATH = re.compile(r"(?<![\w.~-])/workspace(?![\w-])[^\s'\";|&)]*")
 # gp inside a command substitution: echo "$(gp url 3000)"
-_GP_SUBSTITUTION = re.compile(r"(\$\(|`)\s*(gp\s)")
+_GP_SUBSTITUTION = re.compile(r"(?:\$\(|`)\s*(gp\s[^)`]*)")
 _GP_HINT = "Ona environments have no gp command: use the Ona CLI (gitpod)"
 _VARIABLE_HINT = "it is not set in Ona; commands run in the repository folder: use $PWD"
 _PATH_HINT = "Ona does not check out under /workspace: use a path relative to the repository"
@@ -76,8 +76,6 @@ def _gp_uses(step: Command) -> Iterator[Command]:
     for stage in stages(step):
         if stage.program == "gp":
             yield stage
-    for substitution in _GP_SUBSTITUTION.finditer(step.text):
-        start = substitution.start(2)
-        closing = ")" if substitution.group(1) == "$(" else "`"
-        end = step.text.find(closing, start)
-        yield step.part(start, end if end >= 0 else len(step.text))
+    for substitution in _GP_SUBSTITUTION.finditer(step.text):  # up to its closing ")" or "`", in linear time
+        start = substitution.start(1)
+        yield step.part(start, start + len(substitution.group(1).rstrip()))

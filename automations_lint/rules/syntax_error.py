@@ -7,8 +7,8 @@ where a key belongs, text after a closing quote, an unclosed bracket, a value th
 reserves (`@`, a backquote, `[` of a shell test). The position is the mistake's where it can be told (the
 opening bracket, the start of the mis-indented line), else where the parser gave up.
 
-Aliases that point to no anchor, or to a collection that contains them, and merge
-keys (`<<`) whose value is not a mapping are reported here too.
+Aliases that point to no anchor, or to a collection that contains them, and merge keys (`<<`) whose value is not
+a mapping are reported here too.
 
 Example:
 

@@ -56,9 +56,9 @@ class Run:
         self.output: list[str] = []
         # Files read and waiting to be linted together: (text, path, configuration).
         self.pending: list[tuple[str, str, Config | None]] = []
-        # The resolved paths of the files taken, so that one given twice (or as a file and through its folder) is
+        # The files taken, by identity (_identity): one given twice, or as a file and through its folder, is
         # checked once, under the first spelling.
-        self.seen: set[str] = set()
+        self.seen: set[object] = set()
 
 
 def _rules_option(name: str, help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -238,16 +238,26 @@ def _check_path(run: Run, path: str) -> None:
 
 
 def _check_file(run: Run, path: str) -> None:
-    resolved = os.path.realpath(path)
-    if resolved in run.seen:
+    identity = _identity(path)
+    if identity in run.seen:
         return
-    run.seen.add(resolved)
+    run.seen.add(identity)
     try:
         data = read_regular_file(path)
     except OSError as error:
         _unreadable(run, path, error.strerror or str(error))
         return
     _check_bytes(run, data, path)
+
+
+def _identity(path: str) -> object:
+    """What makes two paths the same file: device and inode (through links, and on a case-insensitive file
+    system); the resolved path for a path that cannot be read."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (info.st_dev, info.st_ino)
 
 
 def _check_stdin(run: Run, name: str) -> None:

@@ -121,3 +121,12 @@ def test_junit_fails_a_warning_only_file_under_strict(
     assert ("<failure " in out) == (failures == "1")
     assert ("<system-out>" in out) == (failures == "0")
     assert "AL403" in out  # task-never-ends, a warning, listed either way
+
+
+def test_a_hard_link_to_a_checked_file_is_not_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "x.yaml", INVALID)
+    os.link(tmp_path / "x.yaml", tmp_path / "y.yaml")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", "--isolated", "x.yaml", "y.yaml")
+    assert code == 1
+    assert headlines(out) == [f"x.yaml:5:5: {HEADLINE}"]

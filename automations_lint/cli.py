@@ -23,6 +23,7 @@ from automations_lint.diagnostic import Diagnostic
 from automations_lint.discovery import discover, not_found
 from automations_lint.files import read_regular_file, use_color
 from automations_lint.reporters import FORMATS, default_format
+from automations_lint.safe_text import printable
 
 if TYPE_CHECKING:
     from automations_lint.config import Config, ConfigFinder
@@ -338,7 +339,7 @@ def _config(run: Run, path: str) -> Config | None:
 
 def _unreadable(run: Run, path: str, reason: str) -> None:
     run.unreadable = True
-    click.echo(f'{PROG}: cannot read "{path}": {reason}', err=True)
+    click.echo(printable(f'{PROG}: cannot read "{path}": {reason}'), err=True)
 
 
 def _print_report(
@@ -356,7 +357,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False)
     except click.ClickException as error:  # usage errors and invalid configuration files
-        click.echo(f"{PROG}: error: {error.format_message()}", err=True)
+        # The message may quote a path, a TOML key or a rule name given by the user: escaped, it stays one line.
+        click.echo(printable(f"{PROG}: error: {error.format_message()}"), err=True)
         return 2
     except click.Abort:
         click.echo(f"{PROG}: aborted", err=True)

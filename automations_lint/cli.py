@@ -60,6 +60,10 @@ class Run:
         # The files taken, by identity (_identity): one given twice, or as a file and through its folder, is
         # checked once, under the first spelling.
         self.seen: set[object] = set()
+        # Files --fix would not write (UTF-16: fixes are written as UTF-8), so none of their problems is "fixable".
+        self.unfixable: set[str] = set()
+        # `check --fix -` of input it cannot fix (not UTF-8): the input itself, echoed where the fixed text goes.
+        self.echo: bytes | None = None
 
 
 def _rules_option(name: str, help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -167,8 +171,12 @@ def check(
     if run.fix_mode == "diff":  # only the diff; exit 1 when something would change
         click.echo("".join(run.output), nl=False)
         sys.exit(2 if run.unreadable else 1 if run.output else 0)
-    if run.output:  # --fix of standard input: the fixed text on stdout, the report on stderr
+    if run.output or run.echo is not None:  # --fix of standard input: the fixed text on stdout, the report on stderr
         click.echo("".join(run.output), nl=False)
+        if run.echo is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(run.echo)
+            sys.stdout.buffer.flush()
         _print_report(run, output_format, notes, strict=strict, err=True)
     else:
         _print_report(run, output_format, notes, strict=strict)
@@ -270,10 +278,16 @@ def _check_bytes(run: Run, data: bytes, path: str, *, from_stdin: bool = False) 
 
     run.files += 1
     text = decode(data)
+    # --fix writes UTF-8 only: a UTF-16 file is checked but never fixed, and not called fixable.
+    fixable = isinstance(text, str) and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if from_stdin and run.fix_mode == "fix" and not fixable:
+        run.echo = data  # an editor replaces the file with what comes out: it must be the file, not the report
     if isinstance(text, Diagnostic):
         run.diagnostics.append(text._replace(path=path))
         return
-    if run.fix_mode is not None and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if not fixable:
+        run.unfixable.add(path)
+    elif run.fix_mode is not None:
         from automations_lint.fix_cli import fix_one
 
         text = fix_one(run, data, text, path, _config(run, path), from_stdin=from_stdin)
@@ -288,7 +302,7 @@ def _lint_pending(run: Run) -> None:
     from automations_lint.linter import lint_many, sort_key
 
     for diagnostics in lint_many(run.pending):
-        run.diagnostics += diagnostics
+        run.diagnostics += [d._replace(fix=None) if d.path in run.unfixable else d for d in diagnostics]
     run.pending = []
     run.diagnostics.sort(key=sort_key)
 

@@ -93,6 +93,8 @@ def lint_bytes(data: bytes, path: str = "<stdin>", config: Config | None = None)
     text = decode(data)
     if isinstance(text, Diagnostic):
         return [text._replace(path=path)]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # fixes are written as UTF-8: none for these
+        return [diagnostic._replace(fix=None) for diagnostic in lint_text(text, path, config)]
     return lint_text(text, path, config)
 
 

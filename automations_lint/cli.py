@@ -150,8 +150,11 @@ def check(
 ) -> None:
     """Check automations files. PATHS are files, folders (searched for .ona/ and .gitpod/ automations.yaml
     or .yml) or '-' for standard input; without PATHS, the current folder is searched."""
+    from automations_lint import shellcheck as runner
     from automations_lint.rules import shellcheck
 
+    # ShellCheck's time limit holds for the whole run, all files and fixing rounds together.
+    click.get_current_context().with_resource(runner.one_deadline())
     if fix and show_diff:
         raise click.UsageError("--fix and --diff cannot be used together")
     mode = "fix" if fix else "diff" if show_diff else None

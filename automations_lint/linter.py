@@ -33,6 +33,10 @@ def lint_text(text: str, path: str = "<stdin>", config: Config | None = None) ->
 def lint_many(files: Sequence[tuple[str, str, Config | None]]) -> list[list[Diagnostic]]:
     """lint_text for each (text, path, config), with the rules that can work on many files at once doing so:
     ShellCheck runs one batch of processes for all files instead of one per file."""
+    for rule in DOCUMENT_RULES:  # rules with a budget per run (ShellCheck's time limit) start it
+        begin: Callable[[], None] | None = getattr(rule, "begin_run", None)
+        if begin is not None:
+            begin()
     loaded = [load(text) for text, _, _ in files]
     enabled = [config.enabled(path) if config is not None else None for _, path, config in files]
     documents = [

@@ -19,6 +19,7 @@ from automations_lint.diagnostic import Finding, Path, RuleFinding, Span
 from automations_lint.loader import LINE_BREAK
 from automations_lint.scalars import resolve_plain
 from automations_lint.source_map import SourceMap
+from automations_lint.suggest import near_names
 
 # An anchor or a tag written before a scalar (`&name`, `!tag`, `!!str`): kept as it is when the scalar is rewritten.
 _PROPERTIES = re.compile(r"(?:[&!][^\s,\[\]{}]*[ \t]+)+")
@@ -71,6 +72,7 @@ class Source:
             problem.finding.span for problem in problems if problem.rule == "duplicate-key" and problem.finding.span
         }
         self._aliases: set[str] | None = None
+        self.references: tuple[str, ...] | None = None
 
     def duplicated(self, path: Path) -> bool:
         """Whether the key that names `path` is written more than once in its mapping."""
@@ -164,13 +166,15 @@ def _roles(_path: Path, _source: Source) -> tuple[str, ...]:
 
 
 def _references(_path: Path, source: Source) -> tuple[str, ...]:
-    """The keys a dependsOn entry may name: the tasks and services of the file."""
-    found: list[str] = []
-    for section in ("tasks", "services"):
-        mapping = source.value((section,))
-        if isinstance(mapping, dict):
-            found += [key for key in mapping if isinstance(key, str)]
-    return tuple(found)
+    """The keys a dependsOn entry may name: the tasks and services of the file (gathered once per file)."""
+    if source.references is None:
+        found: list[str] = []
+        for section in ("tasks", "services"):
+            mapping = source.value((section,))
+            if isinstance(mapping, dict):
+                found += [key for key in mapping if isinstance(key, str)]
+        source.references = tuple(found)
+    return source.references
 
 
 def _duplicate_entry(finding: Finding, source: Source) -> Fix | None:
@@ -235,6 +239,9 @@ def _scalar_text(value: str, quote: str) -> str:
 def unique_close_match(word: str, candidates: tuple[str, ...]) -> str | None:
     """The one candidate that differs from `word` only in case or by one typo (a letter added, dropped, changed or
     swapped with its neighbour); None when there is no such candidate or more than one."""
+    near = near_names(word, candidates)  # many names: an index, not a scan of all of them for each word
+    if near is not None:
+        candidates = tuple(near)
     matches = [c for c in candidates if c.lower() == word.lower()] or [
         c for c in candidates if _one_typo_apart(word.lower(), c.lower())
     ]

@@ -72,7 +72,7 @@ def _rules_option(name: str, help_text: str) -> Callable[[Callable[..., None]], 
         name,
         metavar="RULES",
         multiple=True,
-        callback=lambda _context, _parameter, values: _rule_list(values),
+        callback=lambda _context, parameter, values: _rule_list(values, select=parameter.name == "select"),
         help=help_text,
     )
 
@@ -237,10 +237,12 @@ def _check_path(run: Run, path: str) -> None:
         _unreadable(run, path, error.strerror or str(error))
         return
     if stat.S_ISDIR(info.st_mode):
-        found = discover(path)
-        if not found:  # exit 2, like an unreadable path, with what was looked for and what is there instead
+        # A folder that cannot be listed is said, one line each (exit 2): it may hold the file that was meant.
+        unlisted: list[str] = []
+        found = discover(path, on_error=lambda folder, reason: unlisted.append(_unreadable(run, folder, reason)))
+        if not found and not unlisted:  # exit 2, like an unreadable path, with what was looked for and what is there
             run.unreadable = True
-            click.echo(f"{PROG}: {not_found(path)}", err=True)
+            click.echo(printable(f"{PROG}: {not_found(path)}"), err=True)
         for file_path in found:
             _check_file(run, file_path)
     elif stat.S_ISREG(info.st_mode):
@@ -317,14 +319,19 @@ class ConfigFailure(click.ClickException):
     exit_code = 2
 
 
-def _rule_list(values: tuple[str, ...]) -> frozenset[str] | None:
+def _rule_list(values: tuple[str, ...], *, select: bool = False) -> frozenset[str] | None:
     """The codes of comma-separated rule lists given to --select or --ignore; None when the option is absent."""
     if not values:
         return None
     from automations_lint.config import rule_codes
 
+    names = [name.strip() for value in values for name in value.split(",") if name.strip()]
+    if not names and select:  # `--ignore ""` ignores nothing more, which is what it says
+        # `--select "$RULES"` with RULES empty: silently checking nothing (syntax errors included) would pass every
+        # file, and silently checking everything would hide the mistake; say it.
+        raise click.BadParameter("no rule named (an empty value); leave the option out to use the default")
     try:
-        return rule_codes(name.strip() for value in values for name in value.split(",") if name.strip())
+        return rule_codes(names)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
 
@@ -354,9 +361,11 @@ def _config(run: Run, path: str) -> Config | None:
 # -- end of configuration --
 
 
-def _unreadable(run: Run, path: str, reason: str) -> None:
+def _unreadable(run: Run, path: str, reason: str) -> str:
+    """Say that `path` cannot be read (one line on stderr, exit 2 at the end); returns the path."""
     run.unreadable = True
     click.echo(printable(f'{PROG}: cannot read "{path}": {reason}'), err=True)
+    return path
 
 
 def _print_report(

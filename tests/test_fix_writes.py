@@ -30,6 +30,12 @@ def run(*args: str, stdin: bytes | None = None) -> tuple[int, bytes, str]:
     return result.exit_code, result.stdout_bytes, result.stderr
 
 
+def broken_file(tmp_path: Path) -> Path:
+    path = tmp_path / "automations.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    return path
+
+
 @posix
 def test_a_symlink_is_written_through(tmp_path: Path) -> None:
     target = tmp_path / "real.yaml"
@@ -44,8 +50,7 @@ def test_a_symlink_is_written_through(tmp_path: Path) -> None:
 
 @posix
 def test_mode_is_kept(tmp_path: Path) -> None:
-    path = tmp_path / "automations.yaml"
-    path.write_text(BROKEN, encoding="utf-8")
+    path = broken_file(tmp_path)
     path.chmod(0o640)
     assert run("--fix", str(path))[0] == 0
     assert path.stat().st_mode & 0o7777 == 0o640
@@ -55,8 +60,7 @@ def test_mode_is_kept(tmp_path: Path) -> None:
 @posix
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
 def test_owner_and_group_are_kept_when_root_fixes_another_users_file(tmp_path: Path) -> None:
-    path = tmp_path / "automations.yaml"
-    path.write_text(BROKEN, encoding="utf-8")
+    path = broken_file(tmp_path)
     os.chown(path, 4321, 4322)
     assert run("--fix", str(path))[0] == 0
     assert (path.stat().st_uid, path.stat().st_gid) == (4321, 4322)
@@ -65,8 +69,7 @@ def test_owner_and_group_are_kept_when_root_fixes_another_users_file(tmp_path: P
 
 @posix
 def test_a_read_only_file_is_refused_even_for_root(tmp_path: Path) -> None:
-    path = tmp_path / "automations.yaml"
-    path.write_text(BROKEN, encoding="utf-8")
+    path = broken_file(tmp_path)
     path.chmod(0o444)
     code, _, err = run("--fix", str(path))
     assert code == 2
@@ -79,8 +82,7 @@ def test_a_read_only_file_is_refused_even_for_root(tmp_path: Path) -> None:
 
 @posix
 def test_hard_links_all_see_the_fix(tmp_path: Path) -> None:
-    path = tmp_path / "automations.yaml"
-    path.write_text(BROKEN, encoding="utf-8")
+    path = broken_file(tmp_path)
     other = tmp_path / "copy.yaml"
     os.link(path, other)
     inode = path.stat().st_ino

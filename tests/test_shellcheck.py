@@ -131,12 +131,17 @@ def test_a_tab_inside_a_line_counts_as_one_column() -> None:
     assert codes(text) == [(4, 23, "AL501")]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in ShellCheck is a shell script")
-def test_a_shellcheck_that_cannot_answer_is_one_finding(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    fake = tmp_path / "shellcheck"
-    fake.write_text("#!/bin/sh\necho 'unrecognized option --format=json1' >&2\nexit 3\n", encoding="utf-8")
+def stand_in(monkeypatch: pytest.MonkeyPatch, folder: Path, script: str) -> None:
+    """A shell script that takes ShellCheck's place."""
+    fake = folder / "shellcheck"
+    fake.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setattr(shellcheck, "find_binary", lambda: str(fake))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in ShellCheck is a shell script")
+def test_a_shellcheck_that_cannot_answer_is_one_finding(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    stand_in(monkeypatch, tmp_path, "echo 'unrecognized option --format=json1' >&2\nexit 3")
     (diagnostic,) = [d for d in lint_text(UNQUOTED) if d.code == rule.CODE]
     assert diagnostic.message == "shellcheck could not check the commands: unrecognized option --format=json1"
 
@@ -208,10 +213,7 @@ def test_every_shellcheck_process_starts_with_a_memory_limit(tmp_path: Path) -> 
 def test_one_deadline_bounds_the_whole_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import time
 
-    hanging = tmp_path / "shellcheck"
-    hanging.write_text("#!/bin/sh\nexec sleep 30\n", encoding="utf-8")
-    hanging.chmod(0o755)
-    monkeypatch.setattr(shellcheck, "find_binary", lambda: str(hanging))
+    stand_in(monkeypatch, tmp_path, "exec sleep 30")
     monkeypatch.setattr(shellcheck, "TIMEOUT_SECONDS", 1)
     files = []
     for index in range(4):

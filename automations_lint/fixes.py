@@ -184,6 +184,8 @@ def _duplicate_entry(finding: Finding, source: Source) -> Fix | None:
         return None
     start, end = source.slice(node.value)
     text = source.text
+    if any(source.aliased(anchor) for anchor in re.findall(r"&([^\s,\[\]{}]+)", text[start:end])):
+        return None  # the repeated entry defines an anchor that an alias uses: removing it would break the alias
     if text[source.offset(items.value.line, items.value.column)] == "[":
         # Flow sequence: take the comma before the item with it ("a, b, a" -> "a, b"); a duplicate is never first.
         cut = start

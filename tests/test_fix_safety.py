@@ -2,7 +2,8 @@
 
 Each class the adversarial review found is a case below (it failed before the fix makers were made exact), and one
 property holds over every corpus file and over generated documents written the way people write them by hand:
-commands one level too high with `commands:` empty, present or missing, quoted values over several lines whose
+commands one level too high with `commands:` empty, present or missing, fields indented a space or two off,
+quoted values over several lines whose
 continuation lines sit left of the key, U+2028 inside values, `|` blocks with whitespace-only lines, anchors and
 aliases, keys written twice, misspelt fields beside their right spelling, any indentation step, "\\r\\n" and
 "\\r" line breaks, byte order marks and no final newline. After fixing:
@@ -128,6 +129,9 @@ CLASSES = {
     "proto name beside": TASK + "    triggered_by: [manual]\n    triggers: [prebuild]\n",
     "ready without start": SERVICE + "    ready: curl -sf localhost\n",
     "alias into a moved value": "x: &s npm start\nservices:\n  web:\n    name: W\n    start: *s\n",
+    "anchor on a repeated entry": TASK + "    triggeredBy: [manual, &m manual]\n    description: *m\n",
+    "anchor on a repeated block entry": TASK
+    + "    triggeredBy:\n      - manual\n      - &m manual\n    description: *m\n",
     "tagged value": SERVICE + "    start: !!str |\n      a\n",
     "reference that reads as a number": (
         "tasks:\n  '123':\n    name: A\n    command: x\n  b:\n    name: B\n    command: y\n    dependsOn: [1234]\n"
@@ -241,6 +245,10 @@ def service_text(draw: st.DrawFn, key: str, step: int) -> str:
     if draw(st.booleans()) and len(fields) > 1:  # a key written twice
         fields.append(draw(st.sampled_from(fields[1:])))
     order = draw(st.permutations(fields))
+    if draw(st.integers(0, 4)) == 0:  # one field mis-indented by a space or two, either way
+        at = draw(st.integers(0, len(order) - 1))
+        shift = draw(st.sampled_from([-2, -1, 1, 2]))
+        order[at] = " " * shift + order[at] if shift > 0 else order[at][-shift:]
     return " " * step + key + ":\n" + "".join(order)
 
 

@@ -23,6 +23,7 @@ from automations_lint.diagnostic import Diagnostic
 from automations_lint.discovery import discover, not_found
 from automations_lint.files import read_regular_file, use_color
 from automations_lint.reporters import FORMATS, default_format
+from automations_lint.safe_text import printable
 
 if TYPE_CHECKING:
     from automations_lint.config import Config, ConfigFinder
@@ -59,6 +60,10 @@ class Run:
         # The files taken, by identity (_identity): one given twice, or as a file and through its folder, is
         # checked once, under the first spelling.
         self.seen: set[object] = set()
+        # Files --fix would not write (UTF-16: fixes are written as UTF-8), so none of their problems is "fixable".
+        self.unfixable: set[str] = set()
+        # `check --fix -` of input it cannot fix (not UTF-8): the input itself, echoed where the fixed text goes.
+        self.echo: bytes | None = None
 
 
 def _rules_option(name: str, help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -67,7 +72,7 @@ def _rules_option(name: str, help_text: str) -> Callable[[Callable[..., None]], 
         name,
         metavar="RULES",
         multiple=True,
-        callback=lambda _context, _parameter, values: _rule_list(values),
+        callback=lambda _context, parameter, values: _rule_list(values, select=parameter.name == "select"),
         help=help_text,
     )
 
@@ -145,8 +150,11 @@ def check(
 ) -> None:
     """Check automations files. PATHS are files, folders (searched for .ona/ and .gitpod/ automations.yaml
     or .yml) or '-' for standard input; without PATHS, the current folder is searched."""
+    from automations_lint import shellcheck as runner
     from automations_lint.rules import shellcheck
 
+    # ShellCheck's time limit holds for the whole run, all files and fixing rounds together.
+    click.get_current_context().with_resource(runner.one_deadline())
     if fix and show_diff:
         raise click.UsageError("--fix and --diff cannot be used together")
     mode = "fix" if fix else "diff" if show_diff else None
@@ -166,8 +174,12 @@ def check(
     if run.fix_mode == "diff":  # only the diff; exit 1 when something would change
         click.echo("".join(run.output), nl=False)
         sys.exit(2 if run.unreadable else 1 if run.output else 0)
-    if run.output:  # --fix of standard input: the fixed text on stdout, the report on stderr
+    if run.output or run.echo is not None:  # --fix of standard input: the fixed text on stdout, the report on stderr
         click.echo("".join(run.output), nl=False)
+        if run.echo is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(run.echo)
+            sys.stdout.buffer.flush()
         _print_report(run, output_format, notes, strict=strict, err=True)
     else:
         _print_report(run, output_format, notes, strict=strict)
@@ -225,10 +237,12 @@ def _check_path(run: Run, path: str) -> None:
         _unreadable(run, path, error.strerror or str(error))
         return
     if stat.S_ISDIR(info.st_mode):
-        found = discover(path)
-        if not found:  # exit 2, like an unreadable path, with what was looked for and what is there instead
+        # A folder that cannot be listed is said, one line each (exit 2): it may hold the file that was meant.
+        unlisted: list[str] = []
+        found = discover(path, on_error=lambda folder, reason: unlisted.append(_unreadable(run, folder, reason)))
+        if not found and not unlisted:  # exit 2, like an unreadable path, with what was looked for and what is there
             run.unreadable = True
-            click.echo(f"{PROG}: {not_found(path)}", err=True)
+            click.echo(printable(f"{PROG}: {not_found(path)}"), err=True)
         for file_path in found:
             _check_file(run, file_path)
     elif stat.S_ISREG(info.st_mode):
@@ -269,10 +283,16 @@ def _check_bytes(run: Run, data: bytes, path: str, *, from_stdin: bool = False) 
 
     run.files += 1
     text = decode(data)
+    # --fix writes UTF-8 only: a UTF-16 file is checked but never fixed, and not called fixable.
+    fixable = isinstance(text, str) and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if from_stdin and run.fix_mode == "fix" and not fixable:
+        run.echo = data  # an editor replaces the file with what comes out: it must be the file, not the report
     if isinstance(text, Diagnostic):
         run.diagnostics.append(text._replace(path=path))
         return
-    if run.fix_mode is not None and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if not fixable:
+        run.unfixable.add(path)
+    elif run.fix_mode is not None:
         from automations_lint.fix_cli import fix_one
 
         text = fix_one(run, data, text, path, _config(run, path), from_stdin=from_stdin)
@@ -287,7 +307,7 @@ def _lint_pending(run: Run) -> None:
     from automations_lint.linter import lint_many, sort_key
 
     for diagnostics in lint_many(run.pending):
-        run.diagnostics += diagnostics
+        run.diagnostics += [d._replace(fix=None) if d.path in run.unfixable else d for d in diagnostics]
     run.pending = []
     run.diagnostics.sort(key=sort_key)
 
@@ -299,14 +319,19 @@ class ConfigFailure(click.ClickException):
     exit_code = 2
 
 
-def _rule_list(values: tuple[str, ...]) -> frozenset[str] | None:
+def _rule_list(values: tuple[str, ...], *, select: bool = False) -> frozenset[str] | None:
     """The codes of comma-separated rule lists given to --select or --ignore; None when the option is absent."""
     if not values:
         return None
     from automations_lint.config import rule_codes
 
+    names = [name.strip() for value in values for name in value.split(",") if name.strip()]
+    if not names and select:  # `--ignore ""` ignores nothing more, which is what it says
+        # `--select "$RULES"` with RULES empty: silently checking nothing (syntax errors included) would pass every
+        # file, and silently checking everything would hide the mistake; say it.
+        raise click.BadParameter("no rule named (an empty value); leave the option out to use the default")
     try:
-        return rule_codes(name.strip() for value in values for name in value.split(",") if name.strip())
+        return rule_codes(names)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
 
@@ -336,9 +361,11 @@ def _config(run: Run, path: str) -> Config | None:
 # -- end of configuration --
 
 
-def _unreadable(run: Run, path: str, reason: str) -> None:
+def _unreadable(run: Run, path: str, reason: str) -> str:
+    """Say that `path` cannot be read (one line on stderr, exit 2 at the end); returns the path."""
     run.unreadable = True
-    click.echo(f'{PROG}: cannot read "{path}": {reason}', err=True)
+    click.echo(printable(f'{PROG}: cannot read "{path}": {reason}'), err=True)
+    return path
 
 
 def _print_report(
@@ -356,7 +383,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False)
     except click.ClickException as error:  # usage errors and invalid configuration files
-        click.echo(f"{PROG}: error: {error.format_message()}", err=True)
+        # The message may quote a path, a TOML key or a rule name given by the user: escaped, it stays one line.
+        click.echo(printable(f"{PROG}: error: {error.format_message()}"), err=True)
         return 2
     except click.Abort:
         click.echo(f"{PROG}: aborted", err=True)

@@ -152,8 +152,11 @@ class ConfigFinder:
 
 def read_config(path: Path, *, required: bool = False) -> Config | None:
     """The configuration in the file at `path`; None for a pyproject.toml without our table, unless `required`."""
+    from automations_lint.files import read_regular_file
+
     try:
-        text = path.read_text(encoding="utf-8")
+        # Never blocks: a FIFO or a device given as --config is "not a regular file", not a hang.
+        text = read_regular_file(str(path)).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise ConfigError(f"cannot read configuration file {_display(path)}: {reason}") from None
@@ -271,6 +274,11 @@ def _per_file_ignores(value: object, path: Path) -> tuple[tuple[str, frozenset[s
     if not isinstance(value, dict):
         example = f'"legacy/**" = {_RULES_EXAMPLE}'
         raise _invalid(path, f'"per-file-ignores" must be a table of glob = list of rules, such as {example}')
+    for pattern in value:
+        try:
+            _glob_regex(pattern.removeprefix("./"))
+        except re.error as error:
+            raise _invalid(path, f'"per-file-ignores" entry "{pattern}" is not a valid glob: {error}') from None
     return tuple(
         (pattern, _rules(value, pattern, path, label=f'"per-file-ignores" entry "{pattern}"')) for pattern in value
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 AUTOMATION_FOLDERS = (".ona", ".gitpod")
 FILE_NAMES = ("automations.yaml", "automations.yml")
@@ -40,15 +40,46 @@ def is_automations_file(path: str) -> bool:
     return name in FILE_NAMES and os.path.basename(folder) in AUTOMATION_FOLDERS
 
 
-def discover(folder: str) -> list[str]:
-    """Automations files below `folder`, sorted; symbolic links to folders are not followed."""
-    return sorted(_walk(folder))
+# Told about each folder that cannot be listed: (its path, why).
+OnError = Callable[[str, str], None]
 
 
-def _walk(folder: str) -> Iterator[str]:
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS)
+def discover(folder: str, on_error: OnError | None = None) -> list[str]:
+    """Automations files below `folder`, sorted; symbolic links to folders are not followed. A folder that cannot
+    be listed is passed to `on_error`, so that it is reported rather than silently taken for empty."""
+    return sorted(_walk(folder, on_error or _ignore))
+
+
+def _walk(top: str, on_error: OnError) -> Iterator[str]:
+    """The search, with a stack of folders instead of recursion: a tree thousands of folders deep is fine."""
+    pending = [top]
+    while pending:
+        root = pending.pop()
+        try:
+            with os.scandir(root) as listing:
+                entries = list(listing)
+        except OSError as error:
+            on_error(root, error.strerror or str(error))
+            continue
+        folders = []
+        files = set()
+        for entry in entries:
+            if _is_folder(entry):
+                if entry.name not in SKIPPED_FOLDERS and not entry.is_symlink():
+                    folders.append(entry.path)
+            else:
+                files.add(entry.name)
         if os.path.basename(root) in AUTOMATION_FOLDERS:
-            for name in FILE_NAMES:
-                if name in files:
-                    yield os.path.normpath(os.path.join(root, name))
+            yield from (os.path.normpath(os.path.join(root, name)) for name in FILE_NAMES if name in files)
+        pending += sorted(folders, reverse=True)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _ignore(_path: str, _reason: str) -> None:
+    pass

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from automations_lint.fixing import FileChangedError, fix_text, write_atomically
+from automations_lint.safe_text import printable
 
 if TYPE_CHECKING:
     from automations_lint.cli import Run
@@ -27,13 +28,14 @@ def fix_one(run: Run, data: bytes, text: str, path: str, config: Config | None, 
             run.output.append(unified_diff(text, result.text, path))
         return text
     if from_stdin:
-        run.output.append(result.text)
+        run.output.append(("\ufeff" if data.startswith(codecs.BOM_UTF8) else "") + result.text)  # as it came in
     elif changed:
         try:
             bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""  # decoding dropped it: keep it
             write_atomically(path, data, bom + result.text.encode("utf-8"))
         except (FileChangedError, OSError) as error:
-            click.echo(f'automations-lint: not fixed "{path}": {error}', err=True)
+            reason = error.strerror or str(error)
+            click.echo(printable(f'automations-lint: not fixed "{path}": {reason}'), err=True)
             run.unreadable = True
             run.diagnostics += lint_text(text, path, config)
             return text

@@ -8,14 +8,23 @@ already, a flow mapping would need rewriting, no single close match), so only ce
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from automations_lint import spec
-from automations_lint.diagnostic import Finding, Path, Span
+from automations_lint.diagnostic import Finding, Path, RuleFinding, Span
 from automations_lint.loader import LINE_BREAK
+from automations_lint.scalars import resolve_plain
 from automations_lint.source_map import SourceMap
+from automations_lint.suggest import near_names
+
+# An anchor or a tag written before a scalar (`&name`, `!tag`, `!!str`): kept as it is when the scalar is rewritten.
+_PROPERTIES = re.compile(r"(?:[&!][^\s,\[\]{}]*[ \t]+)+")
+# A new value written plain: identifiers only, so it cannot read as anything but itself.
+_PLAIN_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 
 
 @dataclass(frozen=True)
@@ -47,14 +56,34 @@ RENAMES: dict[str, tuple[str, tuple[str, ...]]] = {
 class Source:
     """The text of a file with what the fix makers need to find their way in it."""
 
-    def __init__(self, text: str, source_map: SourceMap, data: object) -> None:
+    def __init__(self, text: str, source_map: SourceMap, data: object, problems: Iterable[RuleFinding] = ()) -> None:
         self.text = text
         self.source_map = source_map
         self.data = data
         self.line_starts = [0]
         for match in LINE_BREAK.finditer(text):
             self.line_starts.append(match.end())
-        self.newline = "\r\n" if "\r\n" in text else "\n"
+        # The file's own line break (its first one): "\r" alone too, which old Mac editors write.
+        first = re.search(r"\r\n|\r|\n", text)
+        self.newline = first.group() if first else "\n"
+        # Keys written more than once: the source map knows only the last copy, so a fix of one would leave the
+        # other behind (the loader reports every copy after the first, and the last copy is the one mapped).
+        self.duplicate_keys = {
+            problem.finding.span for problem in problems if problem.rule == "duplicate-key" and problem.finding.span
+        }
+        self._aliases: set[str] | None = None
+        self.references: tuple[str, ...] | None = None
+
+    def duplicated(self, path: Path) -> bool:
+        """Whether the key that names `path` is written more than once in its mapping."""
+        node = self.source_map.get(path)
+        return node is not None and node.key in self.duplicate_keys
+
+    def aliased(self, anchor: str) -> bool:
+        """Whether an alias may refer to `anchor` (a `*name` anywhere; a false alarm only refuses a fix)."""
+        if self._aliases is None:
+            self._aliases = set(re.findall(r"\*([^\s,\[\]{}]+)", self.text))
+        return anchor in self._aliases
 
     def offset(self, line: int, column: int) -> int:
         """The character offset of a 1-based line and column."""
@@ -97,7 +126,12 @@ def _unknown_field(finding: Finding, source: Source) -> Fix | None:
         return None
     target, places = RENAMES[name]
     siblings = source.value(parent)
-    if parent[0] not in places or not isinstance(siblings, dict) or target in siblings:
+    if parent[0] not in places or not isinstance(siblings, dict) or source.duplicated(path):
+        return None
+    # The target, or another spelling that would become it (or that protojson reads as it: `triggered_by`), is
+    # there already: renaming would write the field twice. Which copy is meant is the user's call.
+    same = {target, *(other for other, (goal, _) in RENAMES.items() if goal == target)} - {name}
+    if same & set(siblings):
         return None
     return _replace_scalar(path, target, source, key=True, description=f'rename "{name}" to "{target}"')
 
@@ -132,13 +166,15 @@ def _roles(_path: Path, _source: Source) -> tuple[str, ...]:
 
 
 def _references(_path: Path, source: Source) -> tuple[str, ...]:
-    """The keys a dependsOn entry may name: the tasks and services of the file."""
-    found: list[str] = []
-    for section in ("tasks", "services"):
-        mapping = source.value((section,))
-        if isinstance(mapping, dict):
-            found += [key for key in mapping if isinstance(key, str)]
-    return tuple(found)
+    """The keys a dependsOn entry may name: the tasks and services of the file (gathered once per file)."""
+    if source.references is None:
+        found: list[str] = []
+        for section in ("tasks", "services"):
+            mapping = source.value((section,))
+            if isinstance(mapping, dict):
+                found += [key for key in mapping if isinstance(key, str)]
+        source.references = tuple(found)
+    return source.references
 
 
 def _duplicate_entry(finding: Finding, source: Source) -> Fix | None:
@@ -148,6 +184,8 @@ def _duplicate_entry(finding: Finding, source: Source) -> Fix | None:
         return None
     start, end = source.slice(node.value)
     text = source.text
+    if any(source.aliased(anchor) for anchor in re.findall(r"&([^\s,\[\]{}]+)", text[start:end])):
+        return None  # the repeated entry defines an anchor that an alias uses: removing it would break the alias
     if text[source.offset(items.value.line, items.value.column)] == "[":
         # Flow sequence: take the comma before the item with it ("a, b, a" -> "a, b"); a duplicate is never first.
         cut = start
@@ -168,20 +206,44 @@ def _replace_scalar(
     path: Path, new: str, source: Source, *, key: bool, description: str, safe: bool = True
 ) -> Fix | None:
     node = source.source_map.get(path)
-    if node is None:
+    if node is None or source.duplicated(path):
         return None
     span = node.key if key else node.value
     if span is None or span.end_line != span.line:
         return None
     start, end = source.slice(span)
     old = source.text[start:end]
-    quote = old[0] if old[:1] in ("'", '"') and old[-1:] == old[:1] else ""
-    return Fix(description, (Edit(start, end, f"{quote}{new}{quote}"),), safe)
+    properties = _PROPERTIES.match(old)
+    if properties is not None:
+        # Keep the anchor and tag; refuse when an alias repeats the value elsewhere, which the rewrite would change too.
+        anchors = re.findall(r"&([^\s,\[\]{}]+)", properties.group())
+        if any(source.aliased(anchor) for anchor in anchors):
+            return None
+        start += properties.end()
+        old = old[properties.end() :]
+    current = path[-1] if key else source.value(path)
+    quote = old[0] if old[:1] in ("'", '"') and old[-1:] == old[:1] and len(old) > 1 else ""
+    # Only a scalar written exactly as its value (no escapes, no alias, no folding) is rewritten in place.
+    if not isinstance(current, str) or old[len(quote) : len(old) - len(quote)] != current:
+        return None
+    return Fix(description, (Edit(start, end, _scalar_text(new, quote)),), safe)
+
+
+def _scalar_text(value: str, quote: str) -> str:
+    """`value` written in the quoting the old scalar had, or quoted when plain would read as something else."""
+    if quote == "'":
+        return "'" + value.replace("'", "''") + "'"
+    if quote == "" and _PLAIN_SAFE.match(value) and resolve_plain(value) == value:
+        return value
+    return json.dumps(value, ensure_ascii=False)  # JSON's string escapes are YAML's double-quoted ones
 
 
 def unique_close_match(word: str, candidates: tuple[str, ...]) -> str | None:
     """The one candidate that differs from `word` only in case or by one typo (a letter added, dropped, changed or
     swapped with its neighbour); None when there is no such candidate or more than one."""
+    near = near_names(word, candidates)  # many names: an index, not a scan of all of them for each word
+    if near is not None:
+        candidates = tuple(near)
     matches = [c for c in candidates if c.lower() == word.lower()] or [
         c for c in candidates if _one_typo_apart(word.lower(), c.lower())
     ]

@@ -1,7 +1,7 @@
 """Text in, a plain Python document and its source map out, or the syntax problems that stop us.
 
 We read parser events, not ruamel's composed nodes or constructed objects, and build the document in one
-iterative pass: no tag can construct a Python object, nesting depth is bounded only by memory, aliases share
+iterative pass: no tag can construct a Python object, nesting stops at MAX_NESTING levels, aliases share
 the already-built value (so an alias bomb stays linear), and every key and value gets its position on the way.
 The events come from libyaml through ruamel.yaml.clib when it is installed, else from ruamel's pure parser.
 """
@@ -34,6 +34,10 @@ MERGE_KEY = "<<"
 # deeper than this are kept as empty containers of their kind: that keeps paths short (20,000 nested lists would
 # otherwise cost quadratic time) and keeps every value shallow enough for any recursive code that meets it.
 MAX_DEPTH = 32
+# libyaml's scanner works in time proportional to the nesting for every token: 40,000 nested `[` take 11 s. Ona's
+# reader (yaml.v3) refuses nesting deeper than 10,000 too. The build stops at this depth, with a syntax error,
+# before the parser has gone far: 1,000 levels cost about 10 ms.
+MAX_NESTING = 1000
 
 
 class Loaded(NamedTuple):
@@ -92,7 +96,7 @@ class _Frame:
 
 
 class _AliasError(Exception):
-    """An alias that no reader can resolve."""
+    """An alias that no reader can resolve, or nesting no reader should be made to follow: the file is not read."""
 
     def __init__(self, span: Span, message: str) -> None:
         super().__init__(message)
@@ -230,6 +234,9 @@ class _Builder:
 
     def start_collection(self, event: Any, value: dict[str, Any] | list[Any]) -> None:
         span = self.span(event)
+        if len(self.stack) >= MAX_NESTING:
+            message = f"collections nested more than {MAX_NESTING:,} levels deep; no reader should follow"
+            raise _AliasError(span, message)
         tag = event.tag
         if tag is not None and tag != "!" and tag not in KNOWN_COLLECTION_TAGS:
             self.report_tag(tag, span)
@@ -424,7 +431,10 @@ def _syntax_finding(error: Exception, text: str) -> Finding:
     if _char_at(text, line, column) == "\t":
         hint = "YAML does not allow tabs for indentation: use spaces"
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    return Finding((), message, hint=hint, span=Span(line + 1, column + 1, line + 1, column + 2))
+    # One character, but never past the line's end: at the line break the span is empty (end_column is at most the
+    # line's length + 1, as everywhere else).
+    end = max(column + 1, min(column + 2, len(lines[line]) + 1))
+    return Finding((), message, hint=hint, span=Span(line + 1, column + 1, line + 1, end))
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from automations_lint.document import Automation, Document, Kind
+from automations_lint.safe_text import printable
 
 
 class Step(NamedTuple):
@@ -86,7 +87,7 @@ def render_text(plan: Plan) -> str:
     """`1. database (service), install` and so on, one numbered line per group."""
     lines = []
     for number, group in enumerate(plan.groups, start=1):
-        steps = ", ".join(step.key + (" (service)" if step.kind == "service" else "") for step in group)
+        steps = ", ".join(printable(step.key) + (" (service)" if step.kind == "service" else "") for step in group)
         lines.append(f"{number}. {steps}\n")
     return "".join(lines)
 

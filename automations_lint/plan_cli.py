@@ -203,5 +203,7 @@ def _fail(diagnostics: list[Diagnostic], sources: dict[str, str], closing: str =
     color = stderr_color()
     click.echo(reporter("text")(Report(diagnostics, 1, sources, color=color)), nl=False, err=True, color=color)
     if closing:
-        click.echo(f"{PROG}: {closing}", err=True)
+        from automations_lint.safe_text import printable
+
+        click.echo(printable(f"{PROG}: {closing}"), err=True)
     sys.exit(1)

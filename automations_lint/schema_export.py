@@ -92,7 +92,9 @@ def schema_command(output: Path | None) -> None:
         output.write_text(text, encoding="utf-8", newline="\n")
     except OSError as error:
         # The same words and exit code as an unreadable input to `check`, not a traceback.
-        click.echo(f'automations-lint: cannot write "{output}": {error.strerror or error}', err=True)
+        from automations_lint.safe_text import printable
+
+        click.echo(printable(f'automations-lint: cannot write "{output}": {error.strerror or error}'), err=True)
         sys.exit(2)
 
 

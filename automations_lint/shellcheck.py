@@ -3,20 +3,66 @@
 One ShellCheck process starts in tens of milliseconds, far longer than it takes to check a short command, so the
 scripts are written to one temporary folder and checked in a few batches (at most one per CPU), run side by side.
 Only `shutil` is imported up front: users without ShellCheck pay for one PATH lookup and nothing else.
+
+ShellCheck's time and memory grow faster than the script (a generated 12 KB script: 6 s and 600 MB; 30 KB: 70 s
+and 6 GB), so its work is bounded three ways: the rule skips scripts over a size (rules/shellcheck.py), every
+process gets an address-space limit (its GHC runtime refuses `+RTS -M`, so the limit is set with setrlimit in the
+child before it starts), and all the processes of one run share one deadline: once it has passed, no further
+process starts, and a batch that exceeded it is not run again file by file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
 
 # ShellCheck exits 0 when it found nothing and 1 when it found something; 2 and up mean it could not run.
 _FOUND_NOTHING, _FOUND_SOMETHING = 0, 1
-# A runaway check must not hang a commit hook.
+# A runaway check must not hang a commit hook: every ShellCheck process of one run (one process of ours) must end
+# within this many seconds of the first one's start.
 TIMEOUT_SECONDS = 120
+# The address space of one ShellCheck process (enough for any real command: the largest of 242 real files needs
+# 30 MB; a generated 12 KB script 600 MB). Past it ShellCheck stops with "out of memory".
+MEMORY_LIMIT_BYTES = 1 << 30
+# One deadline per run, shared by every batch: set by each lint_many() call, or held by the command line over all
+# the files (and fixing rounds) of one `check`.
+_deadline: float | None = None
+_held = False
+
+
+def begin_run() -> None:
+    """Start a new deadline, TIMEOUT_SECONDS from now, unless a longer run holds one (one_deadline)."""
+    import time
+
+    global _deadline  # noqa: PLW0603 - see above
+    if not _held:
+        _deadline = time.monotonic() + TIMEOUT_SECONDS
+
+
+@contextlib.contextmanager
+def one_deadline() -> Iterator[None]:
+    """One deadline for everything linted inside: `check` over many files, each maybe fixed in several rounds."""
+    global _held  # noqa: PLW0603 - see above
+    begin_run()
+    _held = True
+    try:
+        yield
+    finally:
+        _held = False
+
+
+def remaining() -> float:
+    """Seconds left before the run's deadline."""
+    import time
+
+    if _deadline is None:
+        begin_run()
+    assert _deadline is not None
+    return _deadline - time.monotonic()
 
 
 class ShellcheckError(Exception):
@@ -71,10 +117,11 @@ def check_scripts(
 ) -> list[list[Comment]]:
     """ShellCheck's comments on each script, in the order of `scripts`. Raises ShellcheckError."""
     import tempfile
-    from concurrent.futures import ThreadPoolExecutor
 
     if not scripts:
         return []
+    if remaining() <= 0:
+        raise ShellcheckError(f"the time limit of {TIMEOUT_SECONDS} s for all commands was reached")
     options = ["--format=json1", f"--shell={shell}", *([f"--exclude={','.join(exclude)}"] if exclude else [])]
     with tempfile.TemporaryDirectory(prefix="automations-lint-") as folder:
         names = [f"{index}.sh" for index in range(len(scripts))]
@@ -84,8 +131,7 @@ def check_scripts(
                 handle.write(script)
         # One process per CPU, but not for a handful of scripts: a process costs more than eight scripts do.
         batches = split(names, min(os.cpu_count() or 1, max(1, len(names) // 8)))
-        with ThreadPoolExecutor(max_workers=len(batches)) as pool:
-            outputs = list(pool.map(lambda batch: _run([binary, *options, "--", *batch], folder), batches))
+        outputs = _run_all([[binary, *options, "--", *batch] for batch in batches], folder)
     by_name: dict[str, list[Comment]] = {name: [] for name in names}
     for output in outputs:
         for file, comment in parse_json1(output):
@@ -105,18 +151,74 @@ def split(items: Sequence[str], parts: int) -> list[list[str]]:
     return batches
 
 
-def _run(command: list[str], folder: str) -> str:
+def _run_all(commands: list[list[str]], folder: str) -> list[str]:
+    """The standard output of each command, run side by side, within the run's deadline. Output goes to files,
+    not pipes, so no thread is needed to drain them (and the memory limit can be set between fork and exec)."""
     import subprocess
+    import tempfile
 
     try:
-        # Relative names from the scripts' folder keep the command line short (Windows caps it at 32,767).
-        done = subprocess.run(command, cwd=folder, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
+        with contextlib.ExitStack() as stack:
+            processes = []
+            for command in commands:
+                out = stack.enter_context(tempfile.TemporaryFile())
+                err = stack.enter_context(tempfile.TemporaryFile())
+                process = _start(command, folder, out, err)
+                stack.callback(_stop, process)
+                processes.append((process, out, err))
+            outputs = []
+            for process, out, err in processes:
+                try:
+                    code = process.wait(timeout=max(remaining(), 0.001))
+                except subprocess.TimeoutExpired:
+                    limit = f"the time limit of {TIMEOUT_SECONDS} s for all commands was reached"
+                    raise ShellcheckError(limit) from None
+                out.seek(0)
+                err.seek(0)
+                outputs.append(_output(code, out.read(), err.read()))
+            return outputs
+    except OSError as error:
         raise ShellcheckError(str(error)) from error
-    if done.returncode not in (_FOUND_NOTHING, _FOUND_SOMETHING):
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ShellcheckError(reason[0] if reason else f"shellcheck exited with code {done.returncode}")
-    return done.stdout.decode("utf-8", "replace")
+
+
+def _stop(process: Any) -> None:
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
+def _start(command: list[str], folder: str, out: Any, err: Any) -> Any:
+    import subprocess
+
+    # Relative names from the scripts' folder keep the command line short (Windows caps it at 32,767).
+    limit = None
+    if os.name == "posix":
+        import resource  # noqa: F401 - imported before the fork, so the child only looks it up
+
+        limit = _limit_memory
+    # preexec_fn is safe here: this process runs no thread of its own while it starts ShellCheck.
+    return subprocess.Popen(
+        command,
+        cwd=folder,
+        stdout=out,
+        stderr=err,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=limit,  # noqa: PLW1509
+    )
+
+
+def _limit_memory() -> None:
+    """In the child, before exec: cap its address space (ShellCheck's GHC runtime ignores `+RTS -M`)."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+
+
+def _output(code: int, stdout: bytes, stderr: bytes) -> str:
+    if code not in (_FOUND_NOTHING, _FOUND_SOMETHING):
+        reason = stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ShellcheckError(reason[0] if reason else f"shellcheck exited with code {code}")
+    return stdout.decode("utf-8", "replace")
 
 
 def parse_json1(output: str) -> list[tuple[str, Comment]]:

@@ -69,6 +69,14 @@ class Suppressions:
     malformed: list[Malformed] = field(default_factory=list)
     # Line -> the line where the multi-line scalar covering it starts (1-based), for problems inside scripts.
     value_start: dict[int, int] = field(default_factory=dict)
+    # (code, target line or None for the whole file) -> the entries that silence it; built by index().
+    by_target: dict[tuple[str | None, int | None], list[Entry]] = field(default_factory=dict)
+
+    def index(self) -> None:
+        """Index the entries by what they silence, so each problem looks up its few instead of scanning all."""
+        self.by_target = {}
+        for entry in self.entries:
+            self.by_target.setdefault((entry.code, entry.target), []).append(entry)
 
 
 def apply_suppressions(
@@ -86,6 +94,7 @@ def apply_suppressions(
     if not found.entries and not found.malformed:
         return problems
     used: set[Entry] = set()
+    found.index()
     kept = [problem for problem in problems if not _silenced(problem, found, used)]
     own = unused_suppression.CODE
     known = [entry for entry in found.entries if entry.code is not None]
@@ -176,12 +185,8 @@ def _is_comment_only(line: str, index: int, covered: _Covered, *, upto: int | No
 # -- matching and reporting -------------------------------------------------------------------------------------
 def _silenced(problem: Diagnostic, found: Suppressions, used: set[Entry]) -> bool:
     """Whether any suppression silences `problem`; every one that does is marked as used."""
-    lines = {problem.line, found.value_start.get(problem.line)}
-    matching = [
-        entry
-        for entry in found.entries
-        if entry.code == problem.code and (entry.target is None or entry.target in lines)
-    ]
+    targets = {None, problem.line, found.value_start.get(problem.line)}
+    matching = [entry for target in targets for entry in found.by_target.get((problem.code, target), ())]
     used.update(matching)
     return bool(matching)
 

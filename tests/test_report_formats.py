@@ -178,7 +178,7 @@ def test_github_escapes_properties_and_message() -> None:
     report = Report([diagnostic(path="a,b/c:d%.yaml", message="100% sure\r\nnext", hint="use: x, y")], 1)
     assert reporter("github")(report) == (
         "::error file=a%2Cb/c%3Ad%25.yaml,line=3,col=5,endLine=3,endColumn=12,title=AL101 unknown-field"
-        "::100%25 sure\\x0d%0Anext%0Ahint: use: x, y\n"
+        "::100%25 sure\\x0d\\x0anext%0Ahint: use: x, y\n"
         "Found 1 error in 1 file (1 file checked).\n"
     )
 

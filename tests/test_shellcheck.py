@@ -43,6 +43,7 @@ def run_check(*paths: Path, options: tuple[str, ...] = ()) -> tuple[int, str, st
 def without_shellcheck(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shellcheck, "find_binary", lambda: None)
     monkeypatch.setattr(subprocess, "run", _must_not_run)
+    monkeypatch.setattr(subprocess, "Popen", _must_not_run)
 
 
 def _must_not_run(*_args: object, **_kwargs: object) -> None:
@@ -86,13 +87,13 @@ def test_without_shellcheck_no_notice_when_no_file_has_a_command(tmp_path: Path)
 @needs_shellcheck
 def test_many_commands_take_a_bounded_number_of_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[list[str]] = []
-    real_run = subprocess.run
+    real_popen = subprocess.Popen
 
-    def counting_run(command: list[str], **kwargs: Any) -> Any:
+    def counting_popen(command: list[str], **kwargs: Any) -> Any:
         started.append(command)
-        return real_run(command, **kwargs)
+        return real_popen(command, **kwargs)
 
-    monkeypatch.setattr(subprocess, "run", counting_run)
+    monkeypatch.setattr(subprocess, "Popen", counting_popen)
     monkeypatch.setattr("os.cpu_count", lambda: 3)
     text = "tasks:\n" + "".join(f"  t{i}:\n    name: T{i}\n    command: echo $V{i}\n" for i in range(40))
     found = codes(text)
@@ -131,12 +132,17 @@ def test_a_tab_inside_a_line_counts_as_one_column() -> None:
     assert codes(text) == [(4, 23, "AL501")]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in ShellCheck is a shell script")
-def test_a_shellcheck_that_cannot_answer_is_one_finding(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    fake = tmp_path / "shellcheck"
-    fake.write_text("#!/bin/sh\necho 'unrecognized option --format=json1' >&2\nexit 3\n", encoding="utf-8")
+def stand_in(monkeypatch: pytest.MonkeyPatch, folder: Path, script: str) -> None:
+    """A shell script that takes ShellCheck's place."""
+    fake = folder / "shellcheck"
+    fake.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setattr(shellcheck, "find_binary", lambda: str(fake))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in ShellCheck is a shell script")
+def test_a_shellcheck_that_cannot_answer_is_one_finding(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    stand_in(monkeypatch, tmp_path, "echo 'unrecognized option --format=json1' >&2\nexit 3")
     (diagnostic,) = [d for d in lint_text(UNQUOTED) if d.code == rule.CODE]
     assert diagnostic.message == "shellcheck could not check the commands: unrecognized option --format=json1"
 
@@ -168,3 +174,56 @@ def test_a_file_with_too_many_commands_gets_one_note_instead_of_minutes_of_shell
     assert [(d.line, d.severity, d.message) for d in diagnostics] == [
         (4, "info", "shellcheck was not run: the file has 1001 commands, more than 1000")
     ]
+
+
+# -- bounds (issue 12): size, memory, one deadline per run --------------------------------------------------------
+
+
+def test_a_command_over_the_size_limit_gets_a_note_and_is_not_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[str] = []
+
+    def fake_check(_binary: str, scripts: list[str], **_options: object) -> list[list[shellcheck.Comment]]:
+        checked.extend(scripts)
+        return [[] for _ in scripts]
+
+    monkeypatch.setattr(shellcheck, "find_binary", lambda: "shellcheck")
+    monkeypatch.setattr(shellcheck, "check_scripts", fake_check)
+    long = "echo " + "x" * rule.MOST_SCRIPT_CHARS
+    text = f"tasks:\n  big:\n    name: B\n    command: {long}\n  small:\n    name: S\n    command: echo ok\n"
+    diagnostics = [d for d in lint_text(text) if d.code == rule.CODE]
+    assert [(d.line, d.severity, d.message) for d in diagnostics] == [
+        (4, "info", "shellcheck was not run on this command: 10,005 characters, more than 10,000")
+    ]
+    assert checked == ["echo ok"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="setrlimit is POSIX")
+def test_every_shellcheck_process_starts_with_a_memory_limit(tmp_path: Path) -> None:
+    import resource
+
+    report = tmp_path / "limit"
+    probe = f"import resource; open({str(report)!r}, 'w').write(str(resource.getrlimit(resource.RLIMIT_AS)))"
+    shellcheck.begin_run()
+    shellcheck._run_all([[sys.executable, "-c", probe]], str(tmp_path))
+    limit = shellcheck.MEMORY_LIMIT_BYTES
+    assert report.read_text(encoding="utf-8") == str((limit, limit))
+    assert resource.getrlimit(resource.RLIMIT_AS) != (limit, limit)  # ours is untouched
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in ShellCheck is a shell script")
+def test_one_deadline_bounds_the_whole_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import time
+
+    stand_in(monkeypatch, tmp_path, "exec sleep 30")
+    monkeypatch.setattr(shellcheck, "TIMEOUT_SECONDS", 1)
+    files = []
+    for index in range(4):
+        path = tmp_path / f"{index}.yaml"
+        path.write_text(UNQUOTED.replace("hello", f"hello{index}"), encoding="utf-8")
+        files.append(path)
+    started = time.monotonic()
+    code, out, _ = run_check(*files)
+    # The batch timed out once; no file was run again with a fresh timeout of its own.
+    assert time.monotonic() - started < 3
+    assert out.count("shellcheck did not check these commands: the time limit of 1 s") == 4
+    assert code == 0

@@ -24,7 +24,7 @@ def render(report: Report) -> str:
 
 def command(diagnostic: Diagnostic) -> str:
     """The workflow command for one diagnostic."""
-    properties: dict[str, object] = {"file": repository_path(diagnostic.path), "line": diagnostic.line}
+    properties: dict[str, object] = {"file": printable(repository_path(diagnostic.path)), "line": diagnostic.line}
     if diagnostic.end_line == diagnostic.line:
         # Our end column is just past the span; GitHub's is its last character.
         end_column = max(diagnostic.column, diagnostic.end_column - 1)

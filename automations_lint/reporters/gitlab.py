@@ -13,6 +13,7 @@ from automations_lint.diagnostic import Diagnostic
 from automations_lint.reporters import Report
 from automations_lint.reporters.identity import fingerprints, repository_path
 from automations_lint.reporters.terminal import fix_note
+from automations_lint.safe_text import json_text, printable, readable
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -22,7 +23,7 @@ def render(report: Report) -> str:
         issue(diagnostic, fingerprint)
         for diagnostic, fingerprint in zip(report.diagnostics, fingerprints(report.diagnostics), strict=True)
     ]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"
 
 
 def issue(diagnostic: Diagnostic, fingerprint: str) -> dict[str, object]:
@@ -33,9 +34,9 @@ def issue(diagnostic: Diagnostic, fingerprint: str) -> dict[str, object]:
     if note:
         description += f" ({note})"
     return {
-        "description": description,
+        "description": printable(description),
         "check_name": diagnostic.code,
         "fingerprint": fingerprint,
         "severity": SEVERITIES[diagnostic.severity],
-        "location": {"path": repository_path(diagnostic.path), "lines": {"begin": diagnostic.line}},
+        "location": {"path": readable(repository_path(diagnostic.path)), "lines": {"begin": diagnostic.line}},
     }

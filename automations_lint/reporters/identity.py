@@ -43,5 +43,6 @@ def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
         )
         occurrence = seen.get(identity, 0)
         seen[identity] = occurrence + 1
-        result.append(hashlib.sha256(f"{identity}\n{occurrence}".encode()).hexdigest())
+        # surrogatepass: a file name that is not UTF-8 is still hashed, from its lone surrogates.
+        result.append(hashlib.sha256(f"{identity}\n{occurrence}".encode("utf-8", "surrogatepass")).hexdigest())
     return result

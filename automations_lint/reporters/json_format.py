@@ -7,7 +7,10 @@ from __future__ import annotations
 import json
 
 from automations_lint.reporters import Report
+from automations_lint.safe_text import json_text, readable
 
 
 def render(report: Report) -> str:
-    return json.dumps([diagnostic.as_dict() for diagnostic in report.diagnostics], indent=2, ensure_ascii=False) + "\n"
+    # A file name that is not UTF-8 (its bytes kept as lone surrogates) would make the output invalid UTF-8.
+    items = [{**diagnostic.as_dict(), "path": readable(diagnostic.path)} for diagnostic in report.diagnostics]
+    return json_text(json.dumps(items, indent=2, ensure_ascii=False)) + "\n"

@@ -9,6 +9,7 @@ the line, so a finding keeps its identity when lines are added above it.
 from __future__ import annotations
 
 import json
+import os
 from urllib.parse import quote
 
 from automations_lint import __version__
@@ -17,6 +18,7 @@ from automations_lint.reporters import Report
 from automations_lint.reporters.identity import fingerprints, repository_path
 from automations_lint.rules.base import RuleModule
 from automations_lint.rules.registry import ALL_RULES, summary
+from automations_lint.safe_text import json_text, printable
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 # A versioned name of our own: GitHub computes its `primaryLocationLineHash` beside it.
@@ -25,7 +27,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(report: Report) -> str:
-    return json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(sarif_log(report), indent=2, ensure_ascii=False)) + "\n"
 
 
 def sarif_log(report: Report) -> dict[str, object]:
@@ -73,14 +75,14 @@ def descriptor(rule: RuleModule) -> dict[str, object]:
 
 
 def result(diagnostic: Diagnostic, fingerprint: str, rule_index: dict[str, int]) -> dict[str, object]:
-    text = diagnostic.message + (f"\nhint: {diagnostic.hint}" if diagnostic.hint else "")
+    text = printable(diagnostic.message) + (f"\nhint: {printable(diagnostic.hint)}" if diagnostic.hint else "")
     region = {
         "startLine": diagnostic.line,
         "startColumn": diagnostic.column,
         "endLine": diagnostic.end_line,
         "endColumn": diagnostic.end_column,
     }
-    location = {"artifactLocation": {"uri": quote(repository_path(diagnostic.path))}, "region": region}
+    location = {"artifactLocation": {"uri": uri(diagnostic.path)}, "region": region}
     return {
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index[diagnostic.code],
@@ -90,6 +92,11 @@ def result(diagnostic: Diagnostic, fingerprint: str, rule_index: dict[str, int])
         "partialFingerprints": {FINGERPRINT: fingerprint},
         **({"fixes": [sarif_fix(diagnostic)]} if diagnostic.fix is not None else {}),
     }
+
+
+def uri(path: str) -> str:
+    """The file's repository path as a URI reference: its bytes percent-encoded (any name the OS gives is bytes)."""
+    return quote(os.fsencode(repository_path(path)))
 
 
 def sarif_fix(diagnostic: Diagnostic) -> dict[str, object]:
@@ -102,7 +109,7 @@ def sarif_fix(diagnostic: Diagnostic) -> dict[str, object]:
         }
         for edit in diagnostic.fix.edits
     ]
-    location = {"uri": quote(repository_path(diagnostic.path))}
+    location = {"uri": uri(diagnostic.path)}
     return {
         "description": {"text": diagnostic.fix.description},
         "artifactChanges": [{"artifactLocation": location, "replacements": replacements}],

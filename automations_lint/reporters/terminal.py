@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from automations_lint.diagnostic import Diagnostic
+from automations_lint.safe_text import printable
 
-# File content and names can hold control characters (an escape sequence could rewrite the user's terminal).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+__all__ = ["counted", "fix_line", "fix_note", "headline", "paint", "plural", "printable", "summary"]
+
 _STYLES = {
     "error": "\x1b[1;31m",
     "warning": "\x1b[1;33m",
@@ -18,11 +18,6 @@ _STYLES = {
     "dim": "\x1b[2m",
 }
 _RESET = "\x1b[0m"
-
-
-def printable(text: str) -> str:
-    """`text` with control characters shown as \\xNN, tabs kept."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def paint(text: str, style: str, *, color: bool) -> str:
@@ -47,7 +42,7 @@ def fix_note(diagnostic: Diagnostic) -> str | None:
 def fix_line(diagnostic: Diagnostic) -> str | None:
     """The fix as the text formats show it, `rename "a" to "b" (fixable with --fix)`; None without one."""
     note = fix_note(diagnostic)
-    return None if diagnostic.fix is None or note is None else f"{diagnostic.fix.description} ({note})"
+    return None if diagnostic.fix is None or note is None else f"{printable(diagnostic.fix.description)} ({note})"
 
 
 def plural(count: int, word: str) -> str:

@@ -15,7 +15,10 @@ The scripts are checked as bash (`--shell=bash`), the shell we assume Ona runs t
 shebang") is left out: a command has no file of its own to put a shebang in. To silence a finding, put a
 ShellCheck directive in the command, such as `# shellcheck disable=SC2086` on the line before. Without ShellCheck
 the rule is skipped, and `automations-lint check` says so once. A file with more than 1,000 commands is not
-checked (ShellCheck needs about 10 ms a command); one note says so.
+checked (ShellCheck needs about 10 ms a command); one note says so. A command longer than 10,000 characters is
+not checked either (ShellCheck's time and memory grow faster than the script: a generated 12 KB script takes 6 s
+and 600 MB), and a note on it says so. Each ShellCheck process may use at most 1 GB of address space, and all of
+them together at most 120 seconds in one run; the commands left when that time is up get a note.
 
 Example:
 
@@ -58,6 +61,9 @@ WIKI = "https://www.shellcheck.net/wiki/SC{code}"
 # ShellCheck takes about 10 ms a script: a generated file with 20,000 commands would take minutes, so beyond this
 # many the rule says it did not run instead of hanging the commit.
 MOST_SCRIPTS = 1000
+# The longest command checked (the longest of 242 real files has 3,737 characters).
+MOST_SCRIPT_CHARS = 10_000
+LONGEST = f"{MOST_SCRIPT_CHARS:,}"
 
 _unchecked = 0
 # ShellCheck's comments by script text: a script seen in many files (or checked by prefetch) runs once.
@@ -75,13 +81,23 @@ def unchecked() -> int:
     return _unchecked
 
 
+def begin_run() -> None:
+    """A new run: ShellCheck's time limit counts from now (unless the command line holds one for all its files)."""
+    shellcheck.begin_run()
+
+
 def prefetch(documents: Sequence[Document]) -> None:
     """Check the scripts of many files with one batch of ShellCheck processes instead of a batch per file (500
     files: about 21 ms a file saved), each distinct script once. check() then finds the results cached."""
     binary = shellcheck.find_binary()
     if binary is None:
         return
-    wanted = {script: None for document in documents for _, _, script in _targets(document)[:MOST_SCRIPTS + 1]}
+    wanted = {
+        script: None
+        for document in documents
+        for _, _, script in _targets(document)[: MOST_SCRIPTS + 1]
+        if len(script) <= MOST_SCRIPT_CHARS
+    }
     missing = [script for script in wanted if script not in _RESULTS]
     # On failure, check() runs the scripts again and reports the failure in the file it belongs to.
     with contextlib.suppress(shellcheck.ShellcheckError):
@@ -101,16 +117,31 @@ def check(document: Document) -> Iterator[Finding]:
     if binary is None:
         _unchecked += len(targets)
         return
+    for _, path, script in targets:
+        if len(script) > MOST_SCRIPT_CHARS:
+            message = f"shellcheck was not run on this command: {len(script):,} characters, more than {LONGEST}"
+            yield Finding(path, message, hint="move a long script into a file of the repository", severity="info")
+    targets = [target for target in targets if len(target[2]) <= MOST_SCRIPT_CHARS]
+    if not targets:
+        return
     missing = list({script: None for _, _, script in targets if script not in _RESULTS})
     try:
         _remember(missing, shellcheck.check_scripts(binary, missing, shell=SHELL, exclude=EXCLUDED))
     except shellcheck.ShellcheckError as error:
-        hint = 'it needs ShellCheck 0.7 or later; "shellcheck --version" shows yours'
-        yield Finding(targets[0][1], f"shellcheck could not check the commands: {error}", hint=hint)
+        yield _failure(targets[0][1], error)
         return
     for automation, path, script in targets:
         for comment in _RESULTS[script]:
             yield finding(document, automation, path, script, comment)
+
+
+def _failure(path: Path, error: shellcheck.ShellcheckError) -> Finding:
+    """What a run without ShellCheck's answer says: a note when the run's time was up, a warning else."""
+    if shellcheck.remaining() <= 0:
+        message = f"shellcheck did not check these commands: {error}"
+        return Finding(path, message, hint="check this file on its own, or fewer files at once", severity="info")
+    hint = 'it needs ShellCheck 0.7 or later; "shellcheck --version" shows yours'
+    return Finding(path, f"shellcheck could not check the commands: {error}", hint=hint)
 
 
 def _targets(document: Document) -> list[tuple[Automation, Path, str]]:

@@ -1,0 +1,275 @@
+"""`--fix` never changes what a command does, never breaks an anchor and never makes the file worse (issue 12).
+
+Each class the adversarial review found is a case below (it failed before the fix makers were made exact), and one
+property holds over every corpus file and over generated documents written the way people write them by hand:
+commands one level too high with `commands:` empty, present or missing, fields indented a space or two off,
+quoted values over several lines whose
+continuation lines sit left of the key, U+2028 inside values, `|` blocks with whitespace-only lines, anchors and
+aliases, keys written twice, misspelt fields beside their right spelling, any indentation step, "\\r\\n" and
+"\\r" line breaks, byte order marks and no final newline. After fixing:
+
+- every command string (start, ready, stop under `commands:` or where it stood, and a task's command) has exactly
+  the value it had (no fix is about a command string);
+- nothing that parsed stops parsing, so every alias still finds its anchor;
+- every line outside the edited lines is still there, in order;
+- there are no more errors than before, and no error of a kind the file did not have, except inside a value a
+  fix renamed (a `triggers:` list renamed `triggeredBy:` is checked as triggers from then on).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import CORPUS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from automations_lint import lint_text
+from automations_lint.diagnostic import Diagnostic
+from automations_lint.fixing import fix_text
+from automations_lint.loader import LINE_BREAK, load
+from automations_lint.spec import COMMAND_FIELDS
+
+# -- the invariants --------------------------------------------------------------------------------------------
+
+
+def commands_of(text: str) -> dict[tuple[str, str, str], Any]:
+    """Every command string of the document, wherever it is written: (section, key, field) -> value."""
+    loaded = load(text.lstrip("\ufeff"))
+    found: dict[tuple[str, str, str], Any] = {}
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    for section, fields in (("services", COMMAND_FIELDS), ("tasks", ("command",))):
+        items = data.get(section)
+        for key, item in items.items() if isinstance(items, dict) else ():
+            if not isinstance(item, dict):
+                continue
+            nested = item.get("commands") if section == "services" else None
+            for field in fields:
+                if isinstance(nested, dict) and field in nested:
+                    found[(section, key, field)] = nested[field]
+                elif field in item:
+                    found.setdefault((section, key, field), item[field])
+    return found
+
+
+def renamed_paths(diagnostics: list[Diagnostic]) -> list[tuple[object, ...]]:
+    """The places whose values a safe fix renames or moves: findings there are exposed, not new."""
+    return [d.document_path[:2] for d in diagnostics if d.fix is not None and d.fix.safe]
+
+
+def assert_fix_is_safe(text: str) -> None:
+    before = lint_text(text)
+    result = fix_text(text)
+    after = lint_text(result.text)
+    assert commands_of(result.text) == commands_of(text), "a command string changed"
+    if not any(d.name == "syntax-error" for d in before):
+        assert not any(d.name == "syntax-error" for d in after), "the fixed text no longer parses"
+    errors_before = [d for d in before if d.severity == "error"]
+    errors_after = [d for d in after if d.severity == "error"]
+    assert len(errors_after) <= len(errors_before), "fixing added errors"
+    kinds = {d.code for d in errors_before}
+    exposed = renamed_paths(before)
+    new = [d for d in errors_after if d.code not in kinds and d.document_path[:2] not in exposed]
+    assert not new, f"fixing introduced {new}"
+    assert_outside_lines_kept(text, result.text, before)
+    assert fix_text(result.text).text == result.text
+
+
+def assert_outside_lines_kept(original: str, fixed: str, diagnostics: list[Diagnostic]) -> None:
+    """Every line that no fix's edit touches is still in the fixed text, in order (lines as the loader counts)."""
+    body = original.lstrip("\ufeff")
+    starts = [0, *(match.end() for match in LINE_BREAK.finditer(body))]
+    touched: set[int] = set()
+    for diagnostic in diagnostics:
+        for edit in diagnostic.fix.edits if diagnostic.fix is not None else ():
+            first = sum(1 for start in starts if start <= edit.start)
+            last = sum(1 for start in starts if start <= max(edit.start, edit.end - 1))
+            touched.update(range(first, last + 1))
+    lines = LINE_BREAK.split(body)
+    kept = [line for number, line in enumerate(lines, 1) if number not in touched and line.strip()]
+    remaining = iter(LINE_BREAK.split(fixed.lstrip("\ufeff")))
+    missing = [line for line in kept if not any(line == candidate for candidate in remaining)]
+    assert not missing, f"lines outside any fix changed or vanished: {missing[:3]}"
+
+
+# -- one case per class ----------------------------------------------------------------------------------------
+
+TASK = "tasks:\n  a:\n    name: A\n    command: x\n"
+SERVICE = "services:\n  web:\n    name: W\n"
+CLASSES = {
+    "no final newline": SERVICE + "    stop: pkill node\n    start: npm start",
+    "no final newline, commands last": (
+        "services:\n  web:\n    start: npm start\n    name: W\n    commands:\n      stop: x"
+    ),
+    "quoted value under-indented": SERVICE + '    start: "python -m http.server\n  --bind 0.0.0.0"\n',
+    "single-quoted under-indented": SERVICE + "    start: 'a\n b\n\n  c'\n",
+    "plain value under-indented": SERVICE + "    start: serve\n     --port 3\n",
+    "U+2028 in a quoted value": 'services:\n  web:\n    name: W\n    start: "a\u2028b\u2029c\x85d"\n',
+    "U+2028 in a plain value": SERVICE + "    start: a\u2028   b\n",
+    "anchor on a rewritten value": (
+        TASK + "    triggeredBy: [&trigger Manual]\n  b:\n    name: B\n    command: y\n    description: *trigger\n"
+    ),
+    "anchor on a renamed key": (TASK + "    &k triggers: [manual]\n    description: *k\n"),
+    "two byte order marks": "\ufeff\ufefftasks:\n  a:\n    name: A\n    command: x\n    triggers: [manual]\n",
+    "CR-only line breaks": "services:\r  web:\r    name: W\r    start: |\r      a\r      b\r    stop: x\r",
+    "final block scalar": SERVICE + "    start: |\n      npm start",
+    "final block scalar, not first": "services:\n  web:\n    stop: x\n    name: W\n    start: |\n      npm start",
+    "whitespace-only line in a | block": SERVICE + "    start: |\n      a\n        \n      b\n",
+    "kept trailing lines": SERVICE + "    start: |+\n      a\n\n    stop: b\n",
+    "duplicated key": SERVICE + "    start: one\n    start: two\n",
+    "duplicated misspelt key": TASK + "    triggers: [manual]\n    triggers: [prebuild]\n",
+    "empty commands": SERVICE + "    commands:\n    start: npm start\n",
+    "empty flow commands": SERVICE + "    commands: {}\n    start: npm start\n",
+    "null commands after": SERVICE + "    start: npm start\n    commands: ~\n",
+    "commands with a comment": SERVICE + "    commands:  # soon\n    start: npm start\n",
+    "target exists": TASK + "    triggeredBy: [manual]\n    triggers: [prebuild]\n",
+    "two spellings, one target": TASK + "    triggers: [manual]\n    triggerBy: [prebuild]\n",
+    "proto name beside": TASK + "    triggered_by: [manual]\n    triggers: [prebuild]\n",
+    "ready without start": SERVICE + "    ready: curl -sf localhost\n",
+    "alias into a moved value": "x: &s npm start\nservices:\n  web:\n    name: W\n    start: *s\n",
+    "anchor on a repeated entry": TASK + "    triggeredBy: [manual, &m manual]\n    description: *m\n",
+    "anchor on a repeated block entry": TASK
+    + "    triggeredBy:\n      - manual\n      - &m manual\n    description: *m\n",
+    "tagged value": SERVICE + "    start: !!str |\n      a\n",
+    "reference that reads as a number": (
+        "tasks:\n  '123':\n    name: A\n    command: x\n  b:\n    name: B\n    command: y\n    dependsOn: [1234]\n"
+    ),
+}
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+@pytest.mark.parametrize("text", CLASSES.values(), ids=CLASSES.keys())
+def test_each_class(text: str) -> None:
+    assert_fix_is_safe(text)
+    assert_fix_is_safe(fix_text(text, unsafe=True).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            CLASSES["no final newline"],
+            "services:\n  web:\n    name: W\n    commands:\n      stop: pkill node\n      start: npm start\n",
+        ),
+        (
+            CLASSES["final block scalar"],
+            "services:\n  web:\n    name: W\n    commands:\n      start: |\n        npm start",
+        ),
+        (CLASSES["empty commands"], "services:\n  web:\n    name: W\n    commands:\n      start: npm start\n"),
+        (CLASSES["null commands after"], "services:\n  web:\n    name: W\n    commands:\n      start: npm start\n"),
+        (
+            CLASSES["CR-only line breaks"],
+            "services:\r  web:\r    name: W\r    commands:\r      start: |\r        a\r        b\r      stop: x\r",
+        ),
+        (CLASSES["two byte order marks"], CLASSES["two byte order marks"].replace("triggers", "triggeredBy")),
+        (CLASSES["duplicated key"], CLASSES["duplicated key"]),
+        (CLASSES["target exists"], CLASSES["target exists"]),
+        (CLASSES["ready without start"], CLASSES["ready without start"]),
+        (CLASSES["anchor on a rewritten value"], CLASSES["anchor on a rewritten value"]),
+    ],
+    ids=[
+        "no final newline",
+        "final block",
+        "empty commands",
+        "null commands",
+        "CR only",
+        "BOMs",
+        "dup",
+        "exists",
+        "no start",
+        "aliased anchor",
+    ],
+)
+@pytest.mark.usefixtures("without_shellcheck")
+def test_what_the_fix_writes(text: str, expected: str) -> None:
+    assert fix_text(text).text == expected
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_an_anchor_that_no_alias_uses_is_kept() -> None:
+    text = "tasks:\n  a:\n    name: A\n    command: x\n    triggeredBy: [&trigger Manual]\n"
+    assert fix_text(text).text == text.replace("Manual", "manual")
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+@pytest.mark.parametrize("path", sorted(CORPUS.iterdir()), ids=lambda path: path.name)
+def test_corpus_fixes_are_safe(path: Path) -> None:
+    assert_fix_is_safe(path.read_bytes().decode("utf-8"))
+
+
+# -- generated documents, written by hand ----------------------------------------------------------------------
+
+words = st.text(alphabet="abcxyz019 -./$&|", min_size=1, max_size=12).filter(lambda text: text.strip() == text)
+
+
+@st.composite
+def command_value(draw: st.DrawFn, indent: int) -> str:
+    """The text after `key:` of one command, in one of the styles people write, over one or more lines."""
+    style = draw(st.sampled_from(["plain", "block", "keep", "double", "single", "anchor", "separators"]))
+    lines = draw(st.lists(words, min_size=1, max_size=3))
+    if style == "plain":
+        return lines[0].replace("&", "a").replace("|", "p").lstrip("-.") or "run"
+    if style in ("block", "keep"):
+        pad = " " * (indent + 2)
+        body = "".join(pad + line + "\n" if draw(st.booleans()) else " " * draw(st.integers(0, indent + 4)) + "\n"
+                       for line in lines)  # fmt: skip
+        return ("|+" if style == "keep" else "|") + "\n" + pad + "first\n" + body.rstrip("\n")
+    if style == "separators":
+        return '"' + "\u2028".join(lines).replace('"', "") + '"'
+    # Quoted over several lines; continuation lines anywhere right of the parent mapping's indentation.
+    quote = '"' if style in ("double", "anchor") else "'"
+    clean = [line.replace(quote, "") or "x" for line in lines]
+    gaps = [" " * draw(st.integers(indent - 1, indent + 4)) for _ in clean[1:]]
+    text = quote + clean[0] + "".join("\n" + gap + line for gap, line in zip(gaps, clean[1:], strict=True)) + quote
+    return ("&a" + str(draw(st.integers(0, 3))) + " " + text) if style == "anchor" else text
+
+
+@st.composite
+def service_text(draw: st.DrawFn, key: str, step: int) -> str:
+    inner = " " * (2 * step)
+    fields = [f"{inner}name: {key.upper()}\n"]
+    misplaced = draw(st.lists(st.sampled_from(COMMAND_FIELDS), unique=True, max_size=3))
+    for field in misplaced:
+        fields.append(f"{inner}{field}: {draw(command_value(2 * step))}\n")
+    if draw(st.booleans()):
+        kept = [field for field in COMMAND_FIELDS if field not in misplaced or draw(st.booleans())]
+        nested = " " * (3 * step)
+        body = "".join(f"{nested}{field}: {draw(command_value(3 * step))}\n" for field in kept[:2])
+        fields.append(
+            draw(st.sampled_from([f"{inner}commands:\n{body}", f"{inner}commands:\n", f"{inner}commands: {{}}\n"]))
+        )
+    if draw(st.booleans()):
+        fields.append(f"{inner}{draw(st.sampled_from(['triggers', 'triggeredBy', 'triggerBy']))}: [Manual]\n")
+    if draw(st.booleans()) and len(fields) > 1:  # a key written twice
+        fields.append(draw(st.sampled_from(fields[1:])))
+    order = draw(st.permutations(fields))
+    if draw(st.integers(0, 4)) == 0:  # one field mis-indented by a space or two, either way
+        at = draw(st.integers(0, len(order) - 1))
+        shift = draw(st.sampled_from([-2, -1, 1, 2]))
+        order[at] = " " * shift + order[at] if shift > 0 else order[at][-shift:]
+    return " " * step + key + ":\n" + "".join(order)
+
+
+@st.composite
+def hand_written(draw: st.DrawFn) -> str:
+    step = draw(st.sampled_from([2, 4]))
+    keys = draw(st.lists(st.sampled_from(["web", "db", "api"]), unique=True, min_size=1, max_size=2))
+    text = "services:\n" + "".join(draw(service_text(key, step)) for key in keys)
+    if draw(st.booleans()):
+        text += f"tasks:\n{' ' * step}t:\n{' ' * 2 * step}name: T\n{' ' * 2 * step}command: make\n"
+        text += f"{' ' * 2 * step}{draw(st.sampled_from(['triggers', 'dependencies']))}: [{keys[0]}]\n"
+        if draw(st.booleans()):
+            text += f"{' ' * 2 * step}description: *a0\n"
+    if draw(st.booleans()):
+        text = text.rstrip("\n")
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    return "\ufeff" * draw(st.integers(0, 2)) + text.replace("\n", newline)
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(hand_written())
+def test_fixing_hand_written_documents(text: str) -> None:
+    assert_fix_is_safe(text)

@@ -85,6 +85,7 @@ class _LazyGroup(click.Group):
         "schema": ("automations_lint.schema_export", "schema_command"),
         "plan": ("automations_lint.plan_cli", "plan_command"),
         "graph": ("automations_lint.plan_cli", "graph_command"),
+        "server": ("automations_lint.server.command", "server_command"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

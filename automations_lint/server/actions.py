@@ -1,0 +1,65 @@
+"""Code actions: the linter's own fixes (safe and unsafe, labelled), and "ignore this rule here" as a suppression
+comment with a reason to fill in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lsprotocol import types
+
+from automations_lint.diagnostic import Diagnostic
+from automations_lint.fixes import Fix
+from automations_lint.loader import Loaded
+from automations_lint.server.convert import span_of
+from automations_lint.server.positions import Text
+
+REASON = "<reason>"
+
+
+def actions(
+    diagnostics: Sequence[Diagnostic], wanted: types.Range, text: Text, uri: str, loaded: Loaded
+) -> list[types.CodeAction]:
+    """The actions for the diagnostics that touch the requested range."""
+    found: list[types.CodeAction] = []
+    for diagnostic in diagnostics:
+        shown = text.range(span_of(diagnostic))
+        if not _touches(shown, wanted):
+            continue
+        if diagnostic.fix is not None:
+            found.append(_fix(diagnostic.fix, text, uri))
+        if not loaded.broken and diagnostic.name not in ("syntax-error", "unused-suppression"):
+            found.append(_ignore(diagnostic, text, uri, loaded))
+    return found
+
+
+def _fix(fix: Fix, text: Text, uri: str) -> types.CodeAction:
+    edits = [types.TextEdit(range=text.range_of(edit.start, edit.end), new_text=edit.text) for edit in fix.edits]
+    return types.CodeAction(
+        title=fix.description if fix.safe else f"{fix.description} (unsafe: may change meaning)",
+        kind=types.CodeActionKind.QuickFix,
+        is_preferred=fix.safe,
+        edit=types.WorkspaceEdit(changes={uri: edits}),
+    )
+
+
+def _ignore(diagnostic: Diagnostic, text: Text, uri: str, loaded: Loaded) -> types.CodeAction:
+    """A comment at the end of the diagnostic's line; for a line inside a multi-line script (where `#` would be
+    shell), at the end of the line where that script's value starts, which the suppression also covers."""
+    line = diagnostic.line
+    node = loaded.source_map.get(diagnostic.document_path) if diagnostic.document_path else None
+    if node is not None and node.style in ("|", ">") and node.value.line < line:
+        line = node.value.line
+    end = text.starts[line - 1] + len(text.lines[line - 1])
+    comment = f"  # automations-lint: ignore[{diagnostic.name}] {REASON}"
+    edit = types.TextEdit(range=text.range_of(end, end), new_text=comment)
+    return types.CodeAction(
+        title=f"Ignore {diagnostic.name} on this line",
+        kind=types.CodeActionKind.QuickFix,
+        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+    )
+
+
+def _touches(shown: types.Range, wanted: types.Range) -> bool:
+    start = (shown.start.line, shown.start.character)
+    end = (shown.end.line, shown.end.character)
+    return start <= (wanted.end.line, wanted.end.character) and (wanted.start.line, wanted.start.character) <= end

@@ -1,0 +1,232 @@
+"""The language server: one handler per LSP method, each a thin call into the feature modules.
+
+pygls answers a request whose handler raised with an error response and logs it; the server keeps serving."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from pygls.lsp.server import LanguageServer
+
+from automations_lint import __version__
+from automations_lint.config import Config
+from automations_lint.diagnostic import Diagnostic
+from automations_lint.loader import Loaded, load
+from automations_lint.server import actions, completion, convert, hover, navigation, state, symbols
+from automations_lint.server.outline import Outline
+from automations_lint.server.positions import Text
+
+# Long enough to skip the keystrokes of a word, short enough to feel immediate.
+DEBOUNCE_SECONDS = 0.2
+log = logging.getLogger(__name__)
+# LSP's error code for a valid request the server declines (the editor shows the message).
+REQUEST_FAILED = -32803
+
+
+@dataclass
+class OpenFile:
+    """One open file: its configuration, and the engine's results for one version of its text."""
+
+    label: str
+    config: Config
+    version: int = -1
+    text: str = ""
+    loaded: Loaded | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    kept: list[state.Kept] = field(default_factory=list)
+    pending: asyncio.Task[None] | None = None
+    _outline: Outline | None = None
+
+    def refresh(self, text: str, version: int) -> None:
+        """The fast pass over `text`, unless that text was linted already."""
+        if self.loaded is not None and text == self.text:
+            self.version = version
+            return
+        self.text, self.version = text, version
+        self.loaded = load(text)
+        self._outline = None
+        self.diagnostics = state.fast_pass(text, self.label, self.config)
+
+    def outline(self) -> Outline | None:
+        if self._outline is None and self.loaded is not None and not self.loaded.broken:
+            self._outline = Outline(self.loaded)
+        return self._outline
+
+    def all_diagnostics(self) -> list[Diagnostic]:
+        assert self.loaded is not None
+        return self.diagnostics + state.still_valid(self.kept, self.loaded)
+
+
+class AutomationsServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("automations-lint", __version__)
+        self.files: dict[str, OpenFile] = {}
+
+    def current(self, uri: str) -> tuple[OpenFile, Text]:
+        """The open file at `uri`, linted at its current text."""
+        document = self.workspace.get_text_document(uri)
+        opened = self.files.get(uri)
+        if opened is None:
+            opened = self.files[uri] = self._open(uri)
+        opened.refresh(document.source, document.version or 0)
+        return opened, Text(opened.text, self.workspace.position_codec)
+
+    def _open(self, uri: str) -> OpenFile:
+        path = state.file_path(uri)
+        config, error = state.find_config(path, self.workspace.root_path)
+        if error is not None:
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, error))
+        return OpenFile(path or state.UNTITLED, config)
+
+    def publish(self, uri: str) -> None:
+        opened, text = self.current(uri)
+        lsp = convert.to_lsp(opened.all_diagnostics(), text, uri, opened.outline())
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=lsp, version=opened.version)
+        )
+
+    async def check_scripts(self, uri: str) -> None:
+        """The ShellCheck pass, off the event loop (it runs processes), then a publish of the current text."""
+        opened, _ = self.current(uri)
+        text, loaded = opened.text, opened.loaded
+        assert loaded is not None
+        opened.kept = await asyncio.to_thread(state.shellcheck_pass, text, opened.label, opened.config, loaded)
+        if uri in self.files:
+            self.publish(uri)
+
+    def schedule(self, uri: str) -> None:
+        """Publish after a pause in typing: each change restarts the wait."""
+        opened = self.files.get(uri)
+        if opened is not None and opened.pending is not None:
+            opened.pending.cancel()
+        task = asyncio.get_running_loop().create_task(self._later(uri))
+        if opened is not None:
+            opened.pending = task
+
+    async def _later(self, uri: str) -> None:
+        await asyncio.sleep(DEBOUNCE_SECONDS)
+        if uri in self.workspace.text_documents:
+            _guarded(self.publish, uri)
+
+
+def _guarded(work: object, uri: str) -> None:
+    """Run a notification's work; a failure is logged, never the end of the server."""
+    try:
+        work(uri)  # type: ignore[operator]
+    except Exception:
+        log.exception("automations-lint server: failed on %s", uri)
+
+
+def build() -> AutomationsServer:
+    server = AutomationsServer()
+    _documents(server)
+    _features(server)
+    return server
+
+
+def _documents(server: AutomationsServer) -> None:
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    async def did_open(ls: AutomationsServer, params: types.DidOpenTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.files.pop(uri, None)  # a reopened file looks for its configuration again
+        _guarded(ls.publish, uri)
+        await _scripts(ls, uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: AutomationsServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+    async def did_save(ls: AutomationsServer, params: types.DidSaveTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        opened = ls.files.get(uri)
+        if opened is not None:  # a saved configuration file may have changed what applies
+            opened.config = state.find_config(state.file_path(uri), ls.workspace.root_path)[0]
+            opened.loaded = None
+        await _scripts(ls, uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: AutomationsServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        opened = ls.files.pop(uri, None)
+        if opened is not None and opened.pending is not None:
+            opened.pending.cancel()
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+async def _scripts(ls: AutomationsServer, uri: str) -> None:
+    try:
+        await ls.check_scripts(uri)
+    except Exception:
+        log.exception("automations-lint server: shellcheck failed on %s", uri)
+
+
+def _features(server: AutomationsServer) -> None:
+    @server.feature(
+        types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[":", " ", "-", "[", ","])
+    )
+    def complete(ls: AutomationsServer, params: types.CompletionParams) -> types.CompletionList:
+        opened, text = ls.current(params.text_document.uri)
+        line, column = text.point(params.position)
+        items = completion.complete(opened.text, line, column, opened.outline())
+        return types.CompletionList(is_incomplete=False, items=items)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def on_hover(ls: AutomationsServer, params: types.HoverParams) -> types.Hover | None:
+        opened, text = ls.current(params.text_document.uri)
+        return hover.hover(opened.text, opened.outline(), text, *text.point(params.position))
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    def definition(ls: AutomationsServer, params: types.DefinitionParams) -> types.Location | None:
+        opened, text = ls.current(params.text_document.uri)
+        outline = opened.outline()
+        if outline is None:
+            return None
+        return navigation.definition(outline, text, params.text_document.uri, *text.point(params.position))
+
+    @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+    def references(ls: AutomationsServer, params: types.ReferenceParams) -> list[types.Location]:
+        opened, text = ls.current(params.text_document.uri)
+        outline = opened.outline()
+        if outline is None:
+            return []
+        line, column = text.point(params.position)
+        uri = params.text_document.uri
+        return navigation.references(outline, text, uri, line, column, declaration=params.context.include_declaration)
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    def prepare_rename(ls: AutomationsServer, params: types.PrepareRenameParams) -> types.Range | None:
+        opened, text = ls.current(params.text_document.uri)
+        outline = opened.outline()
+        return navigation.prepare(outline, text, *text.point(params.position)) if outline else None
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME)
+    def rename(ls: AutomationsServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+        opened, text = ls.current(params.text_document.uri)
+        outline = opened.outline()
+        if outline is None:
+            return None
+        line, column = text.point(params.position)
+        try:
+            return navigation.rename(outline, text, params.text_document.uri, line, column, new=params.new_name)
+        except navigation.RenameRefusedError as refused:
+            raise JsonRpcException(str(refused), code=REQUEST_FAILED) from None
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])
+    )
+    def code_action(ls: AutomationsServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        opened, text = ls.current(params.text_document.uri)
+        assert opened.loaded is not None
+        found = opened.all_diagnostics()
+        return actions.actions(found, params.range, text, params.text_document.uri, opened.loaded)
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def document_symbols(ls: AutomationsServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+        opened, text = ls.current(params.text_document.uri)
+        outline = opened.outline()
+        return symbols.symbols(outline, text) if outline else []

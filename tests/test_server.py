@@ -312,3 +312,41 @@ def test_the_command_line_does_not_load_the_server() -> None:
     code = "import sys, automations_lint.cli; "
     code += "print(any(m.split('.')[0] in ('pygls', 'lsprotocol') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+async def test_an_unsaved_buffer_is_checked(client: LanguageClient) -> None:
+    uri = "untitled:Untitled-1"
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=MISTAKES)
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert codes(client, uri) == [(9, "AL203"), (9, "AL201"), (13, "AL101")]
+
+
+async def test_an_unsafe_fix_is_offered_and_labelled(client: LanguageClient, tmp_path: Path) -> None:
+    uri = await open_file(client, tmp_path / "automations.yaml", MISTAKES)
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=at(9, 28), end=at(9, 28)),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    assert found is not None
+    fix = next(a for a in found if isinstance(a, types.CodeAction) and "databse" in a.title)
+    assert fix.title.endswith("(unsafe: may change meaning)") and not fix.is_preferred
+    assert fix.edit is not None and fix.edit.changes is not None
+    assert [e.new_text for e in fix.edit.changes[uri]] == ["database"]
+
+
+async def test_a_failed_request_is_answered_with_an_error_and_the_next_one_works(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """A file the editor never opened and that does not exist: reading it fails inside the handler."""
+    missing = types.TextDocumentIdentifier(uri=(tmp_path / "gone.yaml").as_uri())
+    with pytest.raises(Exception, match=r"gone\.yaml"):
+        await client.text_document_hover_async(types.HoverParams(text_document=missing, position=at(0, 0)))
+    uri = await open_file(client, tmp_path / "automations.yaml", MISTAKES)
+    assert codes(client, uri) == [(9, "AL203"), (9, "AL201"), (13, "AL101")]

@@ -15,6 +15,7 @@ from pygls.lsp.server import LanguageServer
 from automations_lint import __version__
 from automations_lint.config import Config
 from automations_lint.diagnostic import Diagnostic
+from automations_lint.linter import sort_key
 from automations_lint.loader import Loaded, load
 from automations_lint.server import actions, completion, convert, hover, navigation, state, symbols
 from automations_lint.server.outline import Outline
@@ -35,30 +36,37 @@ class OpenFile:
     config: Config
     version: int = -1
     text: str = ""
-    loaded: Loaded | None = None
+    linted: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)
     kept: list[state.Kept] = field(default_factory=list)
     pending: asyncio.Task[None] | None = None
+    # The loader's reading and the outline of `text`, made when a feature asks (a change needs neither).
+    _loaded: Loaded | None = None
     _outline: Outline | None = None
 
     def refresh(self, text: str, version: int) -> None:
         """The fast pass over `text`, unless that text was linted already."""
-        if self.loaded is not None and text == self.text:
-            self.version = version
+        self.version = version
+        if self.linted and text == self.text:
             return
-        self.text, self.version = text, version
-        self.loaded = load(text)
-        self._outline = None
+        self.text, self.linted = text, True
+        self._loaded = self._outline = None
         self.diagnostics = state.fast_pass(text, self.label, self.config)
 
+    def loaded(self) -> Loaded:
+        if self._loaded is None:
+            self._loaded = load(self.text)
+        return self._loaded
+
     def outline(self) -> Outline | None:
-        if self._outline is None and self.loaded is not None and not self.loaded.broken:
-            self._outline = Outline(self.loaded)
+        if self._outline is None and not self.loaded().broken:
+            self._outline = Outline(self.loaded())
         return self._outline
 
     def all_diagnostics(self) -> list[Diagnostic]:
-        assert self.loaded is not None
-        return self.diagnostics + state.still_valid(self.kept, self.loaded)
+        if not self.kept:
+            return self.diagnostics
+        return sorted(self.diagnostics + state.still_valid(self.kept, self.loaded()), key=sort_key)
 
 
 class AutomationsServer(LanguageServer):
@@ -71,7 +79,9 @@ class AutomationsServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         opened = self.files.get(uri)
         if opened is None:
-            opened = self.files[uri] = self._open(uri)
+            opened = self._open(uri)
+            if uri in self.workspace.text_documents:  # a request about a file never opened is not remembered
+                self.files[uri] = opened
         opened.refresh(document.source, document.version or 0)
         return opened, Text(opened.text, self.workspace.position_codec)
 
@@ -84,7 +94,7 @@ class AutomationsServer(LanguageServer):
 
     def publish(self, uri: str) -> None:
         opened, text = self.current(uri)
-        lsp = convert.to_lsp(opened.all_diagnostics(), text, uri, opened.outline())
+        lsp = convert.to_lsp(opened.all_diagnostics(), text, uri, opened.outline)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=lsp, version=opened.version)
         )
@@ -92,8 +102,7 @@ class AutomationsServer(LanguageServer):
     async def check_scripts(self, uri: str) -> None:
         """The ShellCheck pass, off the event loop (it runs processes), then a publish of the current text."""
         opened, _ = self.current(uri)
-        text, loaded = opened.text, opened.loaded
-        assert loaded is not None
+        text, loaded = opened.text, opened.loaded()
         opened.kept = await asyncio.to_thread(state.shellcheck_pass, text, opened.label, opened.config, loaded)
         if uri in self.files:
             self.publish(uri)
@@ -146,7 +155,7 @@ def _documents(server: AutomationsServer) -> None:
         opened = ls.files.get(uri)
         if opened is not None:  # a saved configuration file may have changed what applies
             opened.config = state.find_config(state.file_path(uri), ls.workspace.root_path)[0]
-            opened.loaded = None
+            opened.linted = False
         await _scripts(ls, uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -221,9 +230,8 @@ def _features(server: AutomationsServer) -> None:
     )
     def code_action(ls: AutomationsServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         opened, text = ls.current(params.text_document.uri)
-        assert opened.loaded is not None
         found = opened.all_diagnostics()
-        return actions.actions(found, params.range, text, params.text_document.uri, opened.loaded)
+        return actions.actions(found, params.range, text, params.text_document.uri, opened.loaded())
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def document_symbols(ls: AutomationsServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:

@@ -6,7 +6,7 @@ and a link must lead somewhere real."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from lsprotocol import types
@@ -25,8 +25,12 @@ _SEVERITY = {
 }
 
 
-def to_lsp(diagnostics: Sequence[Diagnostic], text: Text, uri: str, outline: Outline | None) -> list[types.Diagnostic]:
-    cycles = _cycles(outline) if outline and any(d.name == dependency_cycle.NAME for d in diagnostics) else []
+def to_lsp(
+    diagnostics: Sequence[Diagnostic], text: Text, uri: str, outline_of: Callable[[], Outline | None]
+) -> list[types.Diagnostic]:
+    """The LSP form of `diagnostics`; the file's outline is read only when a cycle needs its locations."""
+    outline = outline_of() if any(d.name == dependency_cycle.NAME for d in diagnostics) else None
+    cycles = _cycles(outline) if outline is not None else []
     return [_one(diagnostic, text, uri, outline, cycles) for diagnostic in diagnostics]
 
 

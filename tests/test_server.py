@@ -75,8 +75,9 @@ async def test_the_editor_exchange(client: LanguageClient, tmp_path: Path) -> No
     uri = await open_file(client, tmp_path / ".gitpod" / "automations.yaml", MISTAKES)
     assert codes(client, uri) == [(9, "AL203"), (9, "AL201"), (13, "AL101")]
     unknown = client.diagnostics[uri][1]
-    assert unknown.message.startswith('task "build" depends on unknown task or service "databse"')
-    assert unknown.message.endswith("[unknown-reference]")
+    assert unknown.message == (
+        'task "build" depends on unknown task or service "databse" [unknown-reference]\nhint: did you mean "database"?'
+    )
     assert unknown.severity == types.DiagnosticSeverity.Error
     cycle = next(d for d in client.diagnostics[uri] if d.code == "AL203")
     assert cycle.source == "automations-lint" and "[dependency-cycle]" in cycle.message

@@ -37,13 +37,14 @@ def to_lsp(
 def _one(
     diagnostic: Diagnostic, text: Text, uri: str, outline: Outline | None, cycles: list[list[str]]
 ) -> types.Diagnostic:
-    message = diagnostic.message + (f"\nhint: {diagnostic.hint}" if diagnostic.hint else "")
+    # The rule's name on the first line, which editors show inline; the hint below it.
+    message = f"{diagnostic.message} [{diagnostic.name}]" + (f"\nhint: {diagnostic.hint}" if diagnostic.hint else "")
     related = None
     if diagnostic.name == dependency_cycle.NAME and outline is not None:
         related = _cycle_locations(diagnostic, text, uri, outline, cycles) or None
     return types.Diagnostic(
         range=text.range(span_of(diagnostic)),
-        message=f"{message} [{diagnostic.name}]",
+        message=message,
         severity=_SEVERITY[diagnostic.severity],
         code=diagnostic.code,
         source=SOURCE,

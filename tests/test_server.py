@@ -11,24 +11,8 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-MISTAKES = """\
-services:
-  database:
-    name: Database
-    commands:
-      start: postgres
-tasks:
-  build:
-    name: Build
-    command: make
-    dependsOn: [generate, databse]
-  generate:
-    name: Generate
-    command: make gen
-    triggers: [manual]
-    dependsOn:
-      - build
-"""
+# A file with an unknown reference, a cycle and a misspelt field (tests/nvim/mistakes.yaml, shared with Neovim).
+MISTAKES = (Path(__file__).parent / "nvim" / "mistakes.yaml").read_text()
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "automations_lint", "server"]))
@@ -63,6 +47,20 @@ def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
 
 def at(line: int, character: int) -> types.Position:
     return types.Position(line=line, character=character)
+
+
+async def code_actions(
+    client: LanguageClient, uri: str, start: types.Position, end: types.Position
+) -> list[types.Command | types.CodeAction]:
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=start, end=end),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    assert found is not None
+    return found
 
 
 def codes(client: LanguageClient, uri: str) -> list[tuple[int, str]]:
@@ -122,14 +120,7 @@ async def test_the_editor_exchange(client: LanguageClient, tmp_path: Path) -> No
     ]
 
     # quick fix for "triggers": the linter's own rename fix, marked safe, plus the suppression comment
-    fixes = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=types.Range(start=at(13, 4), end=at(13, 4)),
-            context=types.CodeActionContext(diagnostics=[]),
-        )
-    )
-    assert fixes is not None
+    fixes = await code_actions(client, uri, at(13, 4), at(13, 4))
     titles = [a.title for a in fixes if isinstance(a, types.CodeAction)]
     assert titles == ['rename "triggers" to "triggeredBy"', "Ignore unknown-field on this line"]
     rename_fix = fixes[0]
@@ -263,15 +254,7 @@ async def test_the_configuration_found_for_the_file_applies(client: LanguageClie
 
 async def test_an_ignore_action_inserts_a_suppression_that_works(client: LanguageClient, tmp_path: Path) -> None:
     uri = await open_file(client, tmp_path / "automations.yaml", MISTAKES)
-    where = types.TextDocumentIdentifier(uri=uri)
-    found = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=where,
-            range=types.Range(start=at(13, 4), end=at(13, 5)),
-            context=types.CodeActionContext(diagnostics=[]),
-        )
-    )
-    assert found is not None
+    found = await code_actions(client, uri, at(13, 4), at(13, 5))
     ignore = found[-1]
     assert isinstance(ignore, types.CodeAction) and ignore.edit is not None and ignore.edit.changes is not None
     (edit,) = ignore.edit.changes[uri]
@@ -328,14 +311,7 @@ async def test_an_unsaved_buffer_is_checked(client: LanguageClient) -> None:
 
 async def test_an_unsafe_fix_is_offered_and_labelled(client: LanguageClient, tmp_path: Path) -> None:
     uri = await open_file(client, tmp_path / "automations.yaml", MISTAKES)
-    found = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=types.Range(start=at(9, 28), end=at(9, 28)),
-            context=types.CodeActionContext(diagnostics=[]),
-        )
-    )
-    assert found is not None
+    found = await code_actions(client, uri, at(9, 28), at(9, 28))
     fix = next(a for a in found if isinstance(a, types.CodeAction) and "databse" in a.title)
     assert fix.title.endswith("(unsafe: may change meaning)") and not fix.is_preferred
     assert fix.edit is not None and fix.edit.changes is not None

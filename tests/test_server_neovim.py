@@ -12,29 +12,14 @@ import pytest
 
 NVIM = shutil.which("nvim")
 CLIENT = Path(__file__).parent / "nvim" / "client.lua"
-
-TEXT = """\
-services:
-  database:
-    name: Database
-    commands:
-      start: postgres
-tasks:
-  build:
-    name: Build
-    command: make
-    dependsOn: [databse]
-  test:
-    name: Test
-    command: make test
-"""
+MISTAKES = Path(__file__).parent / "nvim" / "mistakes.yaml"
 
 
 @pytest.mark.skipif(NVIM is None, reason="nvim is not installed (Debian: apt-get install neovim; .ci/run does)")
 def test_neovim_shows_the_diagnostics_and_completes_dependencies(tmp_path: Path) -> None:
     path = tmp_path / ".ona" / "automations.yaml"
     path.parent.mkdir()
-    path.write_text(TEXT)
+    shutil.copy(MISTAKES, path)
     out = tmp_path / "out.txt"
     env = {**os.environ, "AL_PYTHON": sys.executable, "AL_OUT": str(out), "AL_LINE": "9", "AL_CHARACTER": "16"}
     assert NVIM is not None
@@ -48,6 +33,8 @@ def test_neovim_shows_the_diagnostics_and_completes_dependencies(tmp_path: Path)
     )
     assert out.read_text().splitlines() == [
         "diagnostics true",
+        '9 AL203 dependency cycle: "build" -> "generate" -> "build" [dependency-cycle]',
         '9 AL201 task "build" depends on unknown task or service "databse" [unknown-reference]',
-        "completion database test",
+        '13 AL101 unknown field "triggers" in task "generate" [unknown-field]',
+        "completion database generate",
     ]

@@ -85,6 +85,12 @@ class AutomationsServer(LanguageServer):
         opened.refresh(document.source, document.version or 0)
         return opened, Text(opened.text, self.workspace.position_codec)
 
+    def parsed(self, uri: str, position: types.Position) -> tuple[Outline, Text, int, int] | None:
+        """The outline and text of the file, and the 1-based point; None when the file does not parse."""
+        opened, text = self.current(uri)
+        outline = opened.outline()
+        return None if outline is None else (outline, text, *text.point(position))
+
     def _open(self, uri: str) -> OpenFile:
         path = state.file_path(uri)
         config, error = state.find_config(path, self.workspace.root_path)
@@ -191,35 +197,29 @@ def _features(server: AutomationsServer) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: AutomationsServer, params: types.DefinitionParams) -> types.Location | None:
-        opened, text = ls.current(params.text_document.uri)
-        outline = opened.outline()
-        if outline is None:
-            return None
-        return navigation.definition(outline, text, params.text_document.uri, *text.point(params.position))
+        found = ls.parsed(params.text_document.uri, params.position)
+        return navigation.definition(*found[:2], params.text_document.uri, *found[2:]) if found else None
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     def references(ls: AutomationsServer, params: types.ReferenceParams) -> list[types.Location]:
-        opened, text = ls.current(params.text_document.uri)
-        outline = opened.outline()
-        if outline is None:
+        found = ls.parsed(params.text_document.uri, params.position)
+        if found is None:
             return []
-        line, column = text.point(params.position)
-        uri = params.text_document.uri
-        return navigation.references(outline, text, uri, line, column, declaration=params.context.include_declaration)
+        outline, text, line, column = found
+        uri, declaration = params.text_document.uri, params.context.include_declaration
+        return navigation.references(outline, text, uri, line, column, declaration=declaration)
 
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
     def prepare_rename(ls: AutomationsServer, params: types.PrepareRenameParams) -> types.Range | None:
-        opened, text = ls.current(params.text_document.uri)
-        outline = opened.outline()
-        return navigation.prepare(outline, text, *text.point(params.position)) if outline else None
+        found = ls.parsed(params.text_document.uri, params.position)
+        return navigation.prepare(*found) if found else None
 
     @server.feature(types.TEXT_DOCUMENT_RENAME)
     def rename(ls: AutomationsServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
-        opened, text = ls.current(params.text_document.uri)
-        outline = opened.outline()
-        if outline is None:
+        found = ls.parsed(params.text_document.uri, params.position)
+        if found is None:
             return None
-        line, column = text.point(params.position)
+        outline, text, line, column = found
         try:
             return navigation.rename(outline, text, params.text_document.uri, line, column, new=params.new_name)
         except navigation.RenameRefusedError as refused:

@@ -43,15 +43,30 @@ def _fix(fix: Fix, text: Text, uri: str) -> types.CodeAction:
 
 
 def _ignore(diagnostic: Diagnostic, text: Text, uri: str, loaded: Loaded) -> types.CodeAction:
-    """A comment at the end of the diagnostic's line; for a line inside a multi-line script (where `#` would be
-    shell), at the end of the line where that script's value starts, which the suppression also covers."""
+    """A comment at the end of the diagnostic's line. Inside a multi-line scalar a `#` would be text (shell, in a
+    script) or would end the scalar, so there the comment goes where the value starts, which the suppression also
+    covers: after a block scalar's `|`, or on its own line above a plain or quoted one."""
+    comment = f"# automations-lint: ignore[{diagnostic.name}] {REASON}"
     line = diagnostic.line
     node = loaded.source_map.get(diagnostic.document_path) if diagnostic.document_path else None
-    if node is not None and node.style in ("|", ">") and node.value.line < line:
+    if node is not None and node.style is not None and node.value.line < line:
         line = node.value.line
+        if node.style not in ("|", ">"):
+            return _action(diagnostic, uri, _line_above(text, line, comment))
     end = text.starts[line - 1] + len(text.lines[line - 1])
-    comment = f"  # automations-lint: ignore[{diagnostic.name}] {REASON}"
-    edit = types.TextEdit(range=text.range_of(end, end), new_text=comment)
+    return _action(diagnostic, uri, types.TextEdit(range=text.range_of(end, end), new_text="  " + comment))
+
+
+def _line_above(text: Text, line: int, comment: str) -> types.TextEdit:
+    """`comment` on a line of its own above `line`, indented as it is."""
+    content = text.lines[line - 1]
+    indent = content[: len(content) - len(content.lstrip(" "))]
+    newline = "\r\n" if "\r\n" in text.text else "\n"
+    start = text.starts[line - 1]
+    return types.TextEdit(range=text.range_of(start, start), new_text=indent + comment + newline)
+
+
+def _action(diagnostic: Diagnostic, uri: str, edit: types.TextEdit) -> types.CodeAction:
     return types.CodeAction(
         title=f"Ignore {diagnostic.name} on this line",
         kind=types.CodeActionKind.QuickFix,

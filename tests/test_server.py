@@ -177,6 +177,10 @@ async def test_a_rename_that_breaks_the_key_rule_or_meets_another_key_is_refused
 ) -> None:
     uri = await open_file(client, tmp_path / "automations.yaml", MISTAKES)
     where = types.TextDocumentIdentifier(uri=uri)
+    prepared = await client.text_document_prepare_rename_async(
+        types.PrepareRenameParams(text_document=where, position=at(6, 3))
+    )
+    assert prepared == types.Range(start=at(6, 2), end=at(6, 7))  # the key "build"
     with pytest.raises(Exception, match="not a valid key"):
         await client.text_document_rename_async(
             types.RenameParams(text_document=where, position=at(6, 3), new_name="my build")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from pathlib import Path
@@ -338,3 +339,15 @@ async def test_a_failed_request_is_answered_with_an_error_and_the_next_one_works
         await client.text_document_hover_async(types.HoverParams(text_document=missing, position=at(0, 0)))
     uri = await open_file(client, tmp_path / "automations.yaml", MISTAKES)
     assert codes(client, uri) == [(9, "AL203"), (9, "AL201"), (13, "AL101")]
+
+
+async def test_a_burst_of_changes_is_checked_once_at_its_end(client: LanguageClient, tmp_path: Path) -> None:
+    """The debounce: keystrokes in quick succession give one publish, for the last text."""
+    uri = await open_file(client, tmp_path / "automations.yaml", MISTAKES)
+    mended = MISTAKES.replace("triggers:", "triggeredBy:")
+    for version, text in enumerate([MISTAKES + "  broken: [\n", MISTAKES.replace("triggers:", "trig:"), mended], 2):
+        change(client, uri, version, text)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert codes(client, uri) == [(9, "AL203"), (9, "AL201")]
+    with pytest.raises(asyncio.TimeoutError):
+        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 1.0)

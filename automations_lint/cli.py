@@ -330,7 +330,7 @@ def _rule_list(values: tuple[str, ...], *, select: bool = False) -> frozenset[st
     if not names and select:  # `--ignore ""` ignores nothing more, which is what it says
         # `--select "$RULES"` with RULES empty: silently checking nothing (syntax errors included) would pass every
         # file, and silently checking everything would hide the mistake; say it.
-        raise click.BadParameter("no rule named (an empty value); leave the option out to use the default")
+        raise click.BadParameter("the value is empty, so it names no rule; leave the option out to check every rule")
     try:
         return rule_codes(names)
     except ValueError as error:

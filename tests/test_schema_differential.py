@@ -117,7 +117,8 @@ def record(required: dict[str, Any], **optional: st.SearchStrategy[Any]) -> st.S
 
 
 docker = record({"image": non_empty}, environment=st.lists(texts, max_size=3))
-runs_on = record({}, docker=docker, machine=st.just({}))
+# A oneof: docker or machine, not both (either may also be null, which is "not set").
+runs_on = record({}, docker=docker) | record({}, machine=st.just({}))
 commands = record({"start": non_empty}, ready=texts, stop=texts)
 service = record(
     {"name": non_empty},
@@ -129,9 +130,8 @@ service = record(
     readinessTimeout=durations,
 )
 task = record(
-    {"name": non_empty},
+    {"name": non_empty, "command": non_empty},
     description=texts,
-    command=texts,
     dependsOn=st.lists(texts, max_size=3),  # references are a rule, not schema-level: any strings
     runsOn=runs_on,
     triggeredBy=st.lists(st.sampled_from(TASK_TRIGGERS), max_size=3),

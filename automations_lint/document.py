@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from automations_lint.diagnostic import Path, Span
-from automations_lint.spec import PROTO_NAMES
 from automations_lint.loader import LINE_BREAK
 from automations_lint.scalar_map import ScalarMap, scalar_map
 from automations_lint.source_map import Node, SourceMap
+from automations_lint.spec import PROTO_NAMES
 
 if TYPE_CHECKING:
     from automations_lint.shell import Command

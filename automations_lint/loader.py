@@ -60,11 +60,11 @@ class _Frame:
     no dataclass is defined on the start-up path, which saves the dataclasses import.)"""
 
     __slots__ = (
+        "alias_keys",
         "anchor",
         "discard",
         "end",
         "flow",
-        "alias_keys",
         "key",
         "merge_pending",
         "merged",
@@ -244,6 +244,9 @@ class _Builder:
         if not string_key and parent is not None and not parent.discard and len(self.stack) > 1:
             self.non_string_key(parent, text, value, tag, span)
             return
+        if not string_key and parent is not None and not parent.discard and value is None:
+            self.null_top_level_key(parent, text, span)
+            return
         self.deliver(value, span, text, style="" if plain else str(event.style), plain=text if plain else None)
 
     def alias(self, event: Any) -> None:
@@ -259,6 +262,9 @@ class _Builder:
         if parent is not None and _wants_key(parent) and not parent.discard and key_text is not None:
             if not string_key and len(self.stack) > 1:
                 self.non_string_key(parent, key_text, value, None, span)
+                return
+            if value is None:
+                self.null_top_level_key(parent, key_text, span)
                 return
             parent.alias_keys.add(key_text)
         self.deliver(value, span, key_text, alias=True)
@@ -377,12 +383,23 @@ class _Builder:
                 "invalid-key",
                 Finding(
                     (),
-                    f'key "{text}" is read as {what}, not as a string, and Ona cannot read a file with such a key',
+                    f'key "{text}" is read as {what}, not as a string, and Ona cannot read a file with '
+                    "such a key",
                     hint="give the key a name" if value is None else f'quote it: "{text}"',
                     span=span,
                 ),
             )
         )
+        frame.key = ("", span)
+        frame.skip_value = True
+
+    def null_top_level_key(self, frame: _Frame, text: str, span: Span) -> None:
+        """A null key at the top level: Ona's reader decodes top-level keys into strings and drops one that is
+        null, with its value, so the file is read without it."""
+        shown = f'key "{text}"' if text else "an empty key"
+        message = f"{shown} at the top level is read as null, and Ona's reader skips it with its value"
+        finding = Finding((), message, hint="remove it", span=span, severity="warning")
+        self.problems.append(RuleFinding("invalid-key", finding))
         frame.key = ("", span)
         frame.skip_value = True
 
@@ -419,7 +436,8 @@ class _Builder:
         self.problems.append(RuleFinding(rule, Finding((), message, span=span, severity=severity)))
 
     def report_tag(self, tag: str, span: Span) -> None:
-        self.report("unsupported-tag", span, f'tag "{_short_tag(tag)}" means nothing to Ona, which reads the value without it')
+        message = f'tag "{_short_tag(tag)}" means nothing to Ona, which reads the value without it'
+        self.report("unsupported-tag", span, message)
 
     def span(self, event: Any) -> Span:
         start, end = event.start_mark, event.end_mark

@@ -35,9 +35,8 @@ class _Strict(BaseModel):
         if isinstance(data, dict):
             pair = conflict(cls.model_fields, cls.one_of, data)
             if pair is not None:
-                raise PydanticCustomError(
-                    "conflicting_fields", "{first} and {second} cannot both be set", {"first": pair[0], "second": pair[1]}
-                )
+                context = {"first": pair[0], "second": pair[1]}
+                raise PydanticCustomError("conflicting_fields", "{first} and {second} cannot both be set", context)
         return data
 
 

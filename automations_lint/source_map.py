@@ -50,7 +50,7 @@ class SourceMap:
         size = len(path)
         for known, node in list(self._nodes.items()):
             if known[:size] == path:
-                self._nodes[(*other, *known[size:])] = node
+                self._nodes[other + known[size:]] = node
 
     def get(self, path: Path) -> Node | None:
         return self._nodes.get(path)

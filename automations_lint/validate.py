@@ -33,8 +33,8 @@ def validate(data: object) -> list[RuleFinding]:
     if data is None:
         # yaml.v3 finds no document in an empty or comment-only file, and protojson refuses a null one.
         message = "the file declares nothing (it is empty, only comments, or null), and Ona's reader rejects it"
-        hint = 'write at least "tasks: {}", or delete the file'
-        return [RuleFinding("invalid-document", Finding((), message, hint=hint, span=START_OF_FILE))]
+        advice = 'write at least "tasks: {}", or delete the file'
+        return [RuleFinding("invalid-document", Finding((), message, hint=advice, span=START_OF_FILE))]
     if not isinstance(data, dict):
         message = f'the file must be a mapping with "services" and/or "tasks", got {type_name(data)}'
         hint = None

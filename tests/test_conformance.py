@@ -10,6 +10,7 @@ runs the replica itself on generated files.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,12 @@ def test_linter_agrees_with_the_reader(case: Path) -> None:
     text = case.read_bytes().decode("utf-8")
     problem = disagreement(text, VERDICTS[case.stem])
     assert problem is None, problem
+
+
+def test_the_format_documentation_cites_real_cases() -> None:
+    """docs/format.md backs its facts with case names in backquotes: each must be a case with a verdict."""
+    text = (Path(__file__).parents[1] / "docs" / "format.md").read_text(encoding="utf-8")
+    families = "doc|key|field|proto|null|runs-on|duration|rule|scalar|tag|dup|merge"
+    cited = set(re.findall(rf"`((?:{families})-[a-z0-9-]*[a-z0-9])`", text))
+    assert len(cited) > 20
+    assert sorted(cited - set(VERDICTS)) == []

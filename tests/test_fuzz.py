@@ -137,7 +137,8 @@ FIELDS = sorted(
 WORDS = [*TASK_TRIGGERS, *ROLES, "yes", "off", "~", "600s", "a", "b", "c", "npm run dev", "docker compose up -d"]
 # Integers within 64 bits: yaml.v3, and so Ona, refuses an explicit `!!int` beyond them (it reads a float there),
 # and the canonical style writes every integer with its tag.
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**63), 2**64 - 1), st.floats(), st.sampled_from(WORDS), st.text(max_size=40))
+int64 = st.integers(-(2**63), 2**64 - 1)
+scalars = st.one_of(st.none(), st.booleans(), int64, st.floats(), st.sampled_from(WORDS), st.text(max_size=40))
 keys = st.one_of(st.sampled_from(FIELDS), st.sampled_from(["a", "b", "c"]), st.text(max_size=8), st.integers(-3, 3))
 
 

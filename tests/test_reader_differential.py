@@ -33,10 +33,14 @@ DURATIONS = [
     "600s", "0s", "-0s", "+30s", ".5s", "5.s", ".s", "+s", "0600s", "00s", "5m", "600", "'600'", "1.000000001s",
     "1.0000000001s", "86400s", "86400.000000001s", "86401s", "-1s", "1e3s", "1_000s", "315576000001s",
 ]
-TRIGGERS = ["[manual]", "[prebuild]", "[prebuild, postEnvironmentStart]", "[beforeSnapshot]", "[containerStart]", "manual",
-            "[postDevcontainerStart, ~]"]  # fmt: skip
-KEYS = ["build", "a-b_C9", "'123'", "123", "true", "yes", "~", "2024-01-01", "1.5", "a.b", "café", "a" * 129,
-        "!!str 7", "!foo k", "''"]  # fmt: skip
+TRIGGERS = [
+    "[manual]", "[prebuild]", "[prebuild, postEnvironmentStart]", "[beforeSnapshot]", "[containerStart]", "manual",
+    "[postDevcontainerStart, ~]",
+]
+KEYS = [
+    "build", "a-b_C9", "'123'", "123", "true", "yes", "~", "2024-01-01", "1.5", "a.b", "café", "a" * 129, "!!str 7",
+    "!foo k", "''",
+]
 TASK_FIELDS = {
     "name": SCALARS,
     "command": SCALARS,
@@ -45,8 +49,10 @@ TASK_FIELDS = {
     "depends_on": ["[build]", "[]"],
     "triggeredBy": TRIGGERS,
     "triggered_by": TRIGGERS,
-    "runsOn": ["{machine: {}}", "{docker: {image: node}}", "{docker: {image: node}}", "{docker: {image: node}, machine: {}}",
-               "{docker: ~, machine: {}}", "{docker: {}}", "{machine: {cpu: 1}}", "{}", "~", "{docker: {image: n, environment: [A=1, 1]}}"],  # fmt: skip
+    "runsOn": [
+        "{machine: {}}", "{docker: {image: node}}", "{docker: {image: node}, machine: {}}", "{docker: ~, machine: {}}",
+        "{docker: {}}", "{machine: {cpu: 1}}", "{}", "~", "{docker: {image: n, environment: [A=1, 1]}}",
+    ],
     "runs_on": ["{machine: {}}"],
     "prebuildRequiresSuccess": ["false", "true", "yes", "'true'", "1", "~", "!!bool true", "!foo true"],
     "prebuild_requires_success": ["false"],
@@ -57,8 +63,10 @@ TASK_FIELDS = {
 SERVICE_FIELDS = {
     "name": SCALARS,
     "description": SCALARS,
-    "commands": ["{start: run}", "{start: sleep infinity, ready: 'true'}", "{start: ''}", "{}", "~", "{ready: x}", "{start: run, stop: ~, ready: ''}",
-                 "{start: run, 7: x}", "run"],  # fmt: skip
+    "commands": [
+        "{start: run}", "{start: sleep infinity, ready: 'true'}", "{start: ''}", "{}", "~", "{ready: x}",
+        "{start: run, stop: ~, ready: ''}", "{start: run, 7: x}", "run",
+    ],
     "role": ["''", "default", "editor", "ai-agent", "admin", "~", "1"],
     "runsOn": TASK_FIELDS["runsOn"],
     "triggeredBy": TRIGGERS,
@@ -88,7 +96,8 @@ def automation(draw: st.DrawFn, fields: dict[str, list[str]], required: tuple[st
 
 @st.composite
 def section(draw: st.DrawFn, title: str) -> str:
-    fields, required = (SERVICE_FIELDS, ("name", "commands")) if title == "services" else (TASK_FIELDS, ("name", "command"))
+    services = title == "services"
+    fields, required = (SERVICE_FIELDS, ("name", "commands")) if services else (TASK_FIELDS, ("name", "command"))
     keys = ["build", "test", "lint"][: draw(st.integers(1, 3))]
     if not draw(st.integers(0, 3)):
         keys[-1] = draw(st.sampled_from(KEYS))

@@ -152,7 +152,7 @@ def test_schema_and_model_accept_every_valid_shaped_document(document: dict[str,
 # Mutated documents ----------------------------------------------------------------------------------------------
 
 FIELDS = sorted({*TOP_LEVEL_FIELDS, *SERVICE_FIELDS, *TASK_FIELDS, *COMMAND_FIELDS, *RUNS_ON_FIELDS, *DOCKER_FIELDS})
-# The mistakes of real files (shared/spec/FACTS.md) and the edges of each rule.
+# The mistakes of real files (docs/format.md) and the edges of each rule.
 NEAR_MISSES = ["triggers", "triggerBy", "dependencies", "init", "before", "ports", "version", "automations", "steps"]
 BAD_KEYS = ["", "my task", "a" * 129, "build\n", "tâche", "a.b", "${{ key }}", "\u0661\u0662"]
 TRIGGERS = ["beforeSnapshot", "containerStart", "...", "Manual", "", "postStart", *TASK_TRIGGERS]

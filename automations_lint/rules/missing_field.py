@@ -12,6 +12,13 @@ Example:
       database:
         commands:
           ready: pg_isready
+    tasks:
+      lint:
+        name: Lint
+        command: npm run lint
+      all:
+        name: All checks
+        dependsOn: [lint]
 
 Use instead:
 
@@ -21,8 +28,16 @@ Use instead:
         commands:
           start: docker run --rm -p 5432:5432 postgres:16
           ready: pg_isready
+    tasks:
+      lint:
+        name: Lint
+        command: npm run lint
+      all:
+        name: All checks
+        command: "true"
+        dependsOn: [lint]
 
-Fix: none.
+Fix: none: what to write is for the author to say.
 """
 
 from __future__ import annotations

@@ -8,8 +8,6 @@ large for 64 bits is a float, and one too large for a float (`1e400`, a 30-digit
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -103,6 +101,9 @@ def resolve_tagged(text: str, tag: str) -> tuple[bool, object]:
         return True, text
     kind = tag.rsplit(":", 1)[1]
     if kind == "binary":
+        import base64  # only for the rare !!binary: not on the start-up path
+        import binascii
+
         try:
             return True, base64.b64decode(text.replace("\n", "").replace(" ", ""), validate=True).decode("latin-1")
         except (binascii.Error, ValueError):

@@ -20,8 +20,8 @@ CONFORMANCE = Path(__file__).parent / "conformance"
 CASES = sorted((CONFORMANCE / "cases").glob("*.yaml"))
 
 
-def recorded() -> dict[str, Verdict]:
-    rows = (CONFORMANCE / "verdicts.tsv").read_text(encoding="utf-8").splitlines()[1:]
+def recorded(name: str = "verdicts.tsv") -> dict[str, Verdict]:
+    rows = (CONFORMANCE / name).read_text(encoding="utf-8").splitlines()[1:]
     verdicts = {}
     for row in rows:
         case, word, reason = row.split("\t", 2)
@@ -30,6 +30,8 @@ def recorded() -> dict[str, Verdict]:
 
 
 VERDICTS = recorded()
+CORPUS = Path(__file__).parent / "corpus" / "files"
+CORPUS_VERDICTS = recorded("corpus_verdicts.tsv")
 
 
 def test_every_case_has_a_recorded_verdict() -> None:
@@ -55,3 +57,14 @@ def test_the_format_documentation_cites_real_cases() -> None:
     cited = set(re.findall(rf"`((?:{families})-[a-z0-9-]*[a-z0-9])`", text))
     assert len(cited) > 20
     assert sorted(cited - set(VERDICTS)) == []
+
+
+def test_every_corpus_file_has_a_recorded_verdict() -> None:
+    assert sorted(CORPUS_VERDICTS) == sorted(path.name for path in CORPUS.iterdir())
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_VERDICTS))
+def test_linter_agrees_with_the_reader_on_the_real_files(name: str) -> None:
+    text = (CORPUS / name).read_bytes().decode("utf-8")
+    problem = disagreement(text, CORPUS_VERDICTS[name])
+    assert problem is None, problem

@@ -1,9 +1,10 @@
-"""Record Ona's reader's verdict on every conformance case into verdicts.tsv, with the replica.
+"""Record Ona's reader's verdict on every conformance case (into verdicts.tsv) and on every real file of
+tests/corpus (into corpus_verdicts.tsv), with the replica.
 
     ONA_READER=/path/to/ona-reader python tests/conformance/record_verdicts.py
 
-Run it after adding a case (tests/conformance/cases/<name>.yaml) or after the descriptor in tests/data/ona/
-changes, then review the diff of verdicts.tsv: tests/test_conformance.py holds the linter to it.
+Run it after adding a case (tests/conformance/cases/<name>.yaml) or a corpus file, or after the descriptor in
+tests/data/ona/ changes, then review the diffs: tests/test_conformance.py holds the linter to both files.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ sys.path.insert(0, str(HERE.parent))
 from reader import ENVIRONMENT, read, replica  # noqa: E402
 
 CASES = HERE / "cases"
-VERDICTS = HERE / "verdicts.tsv"
-HEADER = "case\tverdict\treason (as Ona's reader replica gives it)\n"
+CORPUS = HERE.parent / "corpus" / "files"
+HEADER = "{column}\tverdict\treason (as Ona's reader replica gives it)\n"
 
 
 def main() -> int:
@@ -26,12 +27,17 @@ def main() -> int:
     if binary is None:
         print(f"record_verdicts: set {ENVIRONMENT} to the reader replica's binary", file=sys.stderr)
         return 2
-    cases = sorted(CASES.glob("*.yaml"))
-    verdicts = read(binary, cases)
-    lines = [f"{case.stem}\t{verdicts[case.name].word}\t{verdicts[case.name].reason}\n" for case in cases]
-    VERDICTS.write_text(HEADER + "".join(lines), encoding="utf-8", newline="\n")
-    print(f"recorded {len(lines)} verdicts in {VERDICTS}")
+    record(binary, sorted(CASES.glob("*.yaml")), HERE / "verdicts.tsv", column="case")
+    record(binary, sorted(CORPUS.iterdir()), HERE / "corpus_verdicts.tsv", column="file")
     return 0
+
+
+def record(binary: str, files: list[Path], into: Path, *, column: str) -> None:
+    verdicts = read(binary, files)
+    names = [path.stem if column == "case" else path.name for path in files]
+    lines = [f"{name}\t{verdicts[path.name].word}\t{verdicts[path.name].reason}\n" for name, path in zip(names, files, strict=True)]
+    into.write_text(HEADER.format(column=column) + "".join(lines), encoding="utf-8", newline="\n")
+    print(f"recorded {len(lines)} verdicts in {into}")
 
 
 if __name__ == "__main__":

@@ -34,8 +34,10 @@ def main() -> int:
 
 def record(binary: str, files: list[Path], into: Path, *, column: str) -> None:
     verdicts = read(binary, files)
-    names = [path.stem if column == "case" else path.name for path in files]
-    lines = [f"{name}\t{verdicts[path.name].word}\t{verdicts[path.name].reason}\n" for name, path in zip(names, files, strict=True)]
+    lines = []
+    for path in files:
+        name = path.stem if column == "case" else path.name
+        lines.append(f"{name}\t{verdicts[path.name].word}\t{verdicts[path.name].reason}\n")
     into.write_text(HEADER.format(column=column) + "".join(lines), encoding="utf-8", newline="\n")
     print(f"recorded {len(lines)} verdicts in {into}")
 

@@ -210,9 +210,11 @@ def test_yaml_shaped_data(data: Any, style: Style) -> None:
     diagnostics = check_text(text)
     # Plain data has no tags of its own to complain about; and text libyaml reads (ruamel's emitter, written for
     # YAML 1.2, writes a few plain scalars such as `0?` in flow context that libyaml, and so Ona, refuses) gets
-    # no syntax error.
+    # no syntax error. Text it refuses gets the syntax error, and at most what the loader found before it: a
+    # duplicate key, or a key that is not a string (an integer key of the data, below the top level).
+    codes = [d.code for d in diagnostics]
     assert not [d for d in diagnostics if d.code == "AL004"], text
-    assert parses(text) or [d.code for d in diagnostics] == ["AL001"], text
+    assert parses(text) or ("AL001" in codes and set(codes) <= {"AL001", "AL002", "AL108"}), text
     assert not parses(text) or "AL001" not in [d.code for d in diagnostics], text
 
 

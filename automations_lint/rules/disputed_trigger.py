@@ -4,7 +4,8 @@ Ona's documentation lists `beforeSnapshot` (after all prebuild tasks, before the
 for tasks, and its API's TaskSpec mentions it. But the validation rule of the file's `triggeredBy` in Ona's
 descriptor (August 2026) lists only `manual`, `postEnvironmentStart`, `postDevcontainerStart` and `prebuild`, so
 an upload that checks the rule rejects it. Nobody outside Ona can tell which wins today, so this is a warning
-that names the conflict, not an error. (On a service it is always wrong: trigger-not-allowed.)
+that names the conflict, not an error. (On a service it is always wrong: trigger-not-allowed.) Where the task
+may as well run during the prebuild itself, `prebuild` is the trigger every source accepts.
 
 Example:
 
@@ -14,7 +15,7 @@ Example:
         command: ./warm-cache.sh
         triggeredBy: [beforeSnapshot]
 
-Use instead, when the task may run at the end of the prebuild itself:
+Use instead:
 
     tasks:
       warm-cache:

@@ -8,6 +8,9 @@ at once is an error (see conflicting-fields).
 Example:
 
     tasks:
+      build:
+        name: Build
+        command: npm run build
       test:
         name: Test
         command: npm test
@@ -16,6 +19,9 @@ Example:
 Use instead:
 
     tasks:
+      build:
+        name: Build
+        command: npm run build
       test:
         name: Test
         command: npm test

@@ -152,15 +152,20 @@ def load(text: str) -> Loaded:
             builder.feed(event)
     except (YAMLError, UnicodeEncodeError) as error:
         finding = _syntax_finding(error, text)
-        if builder.first_done and not reader_reaches_error(text):
-            builder.problems.append(RuleFinding("extra-document", _later_document_finding(finding)))
-            return Loaded(builder.root, builder.source_map, builder.problems, text=text)
+        if builder.first_done:
+            from automations_lint.later_documents import later_document_finding, reader_reaches_error
+
+            if not reader_reaches_error(text):
+                builder.problems.append(RuleFinding("extra-document", later_document_finding(finding)))
+                return Loaded(builder.root, builder.source_map, builder.problems, text=text)
         builder.problems.append(RuleFinding("syntax-error", finding))
         return Loaded(None, builder.source_map, builder.problems, broken=True)
     except _AliasError as error:
         if builder.first_done:  # an alias error is the parser's, and Ona's reader never parses a later document
+            from automations_lint.later_documents import later_document_finding
+
             finding = Finding((), error.message, span=error.span)
-            builder.problems.append(RuleFinding("extra-document", _later_document_finding(finding)))
+            builder.problems.append(RuleFinding("extra-document", later_document_finding(finding)))
             return Loaded(builder.root, builder.source_map, builder.problems, text=text)
         builder.problems.append(RuleFinding("syntax-error", Finding((), error.message, span=error.span)))
         return Loaded(None, builder.source_map, builder.problems, broken=True)
@@ -472,35 +477,6 @@ def _child_path(parent: _Frame) -> Path:
 def _short_tag(tag: str) -> str:
     prefix = "tag:yaml.org,2002:"
     return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
-
-
-def reader_reaches_error(text: str) -> bool:
-    """Whether Ona's reader meets the YAML error in `text` that lies beyond the first document. yaml.v3 reads no
-    later document, but its scanner looks two tokens past the marker that ends the first one (`---` or `...`), so
-    a bad token right there (a tab, an unclosed quote, `@`) still stops it."""
-    content = False
-    after: int | None = None
-    try:
-        for token in tokens(text):
-            kind = type(token).__name__
-            if after is not None:
-                after += 1
-                if after >= 2:
-                    return False
-            elif kind == "DocumentEndToken" or (kind == "DocumentStartToken" and content):
-                after = 0
-            elif kind not in ("StreamStartToken", "DirectiveToken", "DocumentStartToken"):
-                content = True
-    except YAMLError:
-        return True
-    return False
-
-
-def _later_document_finding(finding: Finding) -> Finding:
-    return finding._replace(
-        message=f"a later YAML document is not valid YAML ({finding.message}); Ona reads only the first",
-        hint="remove everything after the first document, or fix it if another tool reads it",
-    )
 
 
 def _syntax_finding(error: Exception, text: str) -> Finding:

@@ -35,7 +35,9 @@ def reader_reaches_error(text: str) -> bool:
 
 
 def later_document_finding(finding: Finding) -> Finding:
+    """The YAML error, as what it is to Ona: text its reader never reads. That may be a second document after
+    `---`, or the rest of a file whose first document ended early (a line indented less than the first key)."""
     return finding._replace(
-        message=f"a later YAML document is not valid YAML ({finding.message}); Ona reads only the first",
-        hint="remove everything after the first document, or fix it if another tool reads it",
+        message=f"Ona's reader stops at the end of the first YAML document and never reads this: {finding.message}",
+        hint=finding.hint or "remove everything after the first document, or fix it if another tool reads it",
     )

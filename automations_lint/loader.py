@@ -388,9 +388,9 @@ class _Builder:
                 "invalid-key",
                 Finding(
                     (),
-                    f'key "{text}" is read as {what}, not as a string, and Ona cannot read a file with '
+                    f"key {quoted(text)} is read as {what}, not as a string, and Ona cannot read a file with "
                     "such a key",
-                    hint="give the key a name" if value is None else f'quote it: "{text}"',
+                    hint="give the key a name" if value is None else f"quote it: {quoted(text)}",
                     span=span,
                 ),
             )
@@ -401,7 +401,7 @@ class _Builder:
     def null_top_level_key(self, frame: _Frame, text: str, span: Span) -> None:
         """A null key at the top level: Ona's reader decodes top-level keys into strings and drops one that is
         null, with its value, so the file is read without it."""
-        shown = f'key "{text}"' if text else "an empty key"
+        shown = f"key {quoted(text)}" if text else "an empty key"
         message = f"{shown} at the top level is read as null, and Ona's reader skips it with its value"
         finding = Finding((), message, hint="remove it", span=span, severity="warning")
         self.problems.append(RuleFinding("invalid-key", finding))

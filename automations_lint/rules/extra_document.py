@@ -2,7 +2,9 @@
 
 Ona's reader decodes the first YAML document and stops: whatever follows the next `---` is ignored, even when it
 is not valid YAML (only a bad character right after the `---` still stops the reader, which is a syntax-error).
-A second document is most often a leftover or a paste gone wrong, and its services and tasks never run.
+So is the rest of a file whose first document ends early: when the first key is indented (` tasks:`), a later
+line at the start of the line (`services:`) ends the document, and Ona never reads it. A second document is most
+often a leftover or a paste gone wrong; either way its services and tasks never run.
 
 Example:
 

@@ -11,12 +11,26 @@ from ruamel.yaml.error import YAMLError
 from automations_lint.diagnostic import Finding
 from automations_lint.loader import tokens
 
+# How each token changes the nesting of the document's content.
+_DEPTH = {
+    "BlockMappingStartToken": 1,
+    "BlockSequenceStartToken": 1,
+    "FlowMappingStartToken": 1,
+    "FlowSequenceStartToken": 1,
+    "BlockEndToken": -1,
+    "FlowMappingEndToken": -1,
+    "FlowSequenceEndToken": -1,
+}
+_BEFORE_CONTENT = frozenset({"StreamStartToken", "DirectiveToken", "DocumentStartToken"})
+
 
 def reader_reaches_error(text: str) -> bool:
     """Whether Ona's reader meets the YAML error in `text` that lies beyond the first document. yaml.v3 reads no
-    later document, but its scanner looks two tokens past the marker that ends the first one (`---` or `...`), so
-    a bad token right there (a tab, an unclosed quote, `@`) still stops it."""
+    further than the first document, but its scanner keeps two tokens of lookahead past the token that ends it:
+    the `---` or `...` marker, or, when the first document ends without one (a line indented less than its first
+    key), the first token after its content. A bad token there (a tab, an unclosed quote, `@`) still stops it."""
     content = False
+    depth = 0
     after: int | None = None
     try:
         for token in tokens(text):
@@ -25,10 +39,11 @@ def reader_reaches_error(text: str) -> bool:
                 after += 1
                 if after >= 2:
                     return False
-            elif kind == "DocumentEndToken" or (kind == "DocumentStartToken" and content):
+            elif kind == "DocumentEndToken" or (content and (depth == 0 or kind == "DocumentStartToken")):
                 after = 0
-            elif kind not in ("StreamStartToken", "DirectiveToken", "DocumentStartToken"):
+            elif kind not in _BEFORE_CONTENT:
                 content = True
+                depth += _DEPTH.get(kind, 0)
     except YAMLError:
         return True
     return False

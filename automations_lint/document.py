@@ -13,6 +13,7 @@ from automations_lint.diagnostic import Path, Span
 from automations_lint.loader import LINE_BREAK
 from automations_lint.scalar_map import ScalarMap, scalar_map
 from automations_lint.source_map import Node, SourceMap
+from automations_lint.spec import PROTO_NAMES
 
 if TYPE_CHECKING:
     from automations_lint.shell import Command
@@ -26,6 +27,8 @@ class Automation(NamedTuple):
     kind: Kind
     key: str
     fields: dict[str, Any]
+    # The fields written under their protobuf name (`triggered_by`), which `fields` holds under the JSON name.
+    proto_names: tuple[str, ...] = ()
 
     @property
     def path(self) -> Path:
@@ -86,8 +89,9 @@ class Document:
     @classmethod
     def from_data(cls, data: object, source_map: SourceMap | None = None, text: str = "") -> Document:
         root = data if isinstance(data, dict) else {}
-        services = _section(root.get("services"), "service")
-        return cls(services, _section(root.get("tasks"), "task"), source_map, text)
+        source_map = source_map or SourceMap()
+        services = _section(root.get("services"), "service", source_map)
+        return cls(services, _section(root.get("tasks"), "task", source_map), source_map, text)
 
     def span_in(self, path: Path, value: str, start: int, end: int) -> Span | None:
         """The source span of `value[start:end]`, where `value` is the scalar at `path`; None when not exact."""
@@ -125,7 +129,22 @@ class Document:
         yield from self.tasks.values()
 
 
-def _section(value: object, kind: Kind) -> dict[str, Automation]:
+def _section(value: object, kind: Kind, source_map: SourceMap) -> dict[str, Automation]:
     if not isinstance(value, dict):
         return {}
-    return {key: Automation(kind, key, fields) for key, fields in value.items() if isinstance(fields, dict)}
+    return {
+        key: _automation(kind, key, fields, source_map) for key, fields in value.items() if isinstance(fields, dict)
+    }
+
+
+def _automation(kind: Kind, key: str, fields: dict[str, Any], source_map: SourceMap) -> Automation:
+    """The automation with fields written under their protobuf name read under their JSON name, as Ona reads them
+    (so that rules, plans and graphs see `depends_on` as `dependsOn`), their positions included."""
+    proto = tuple(name for name in fields if name in PROTO_NAMES and PROTO_NAMES[name] not in fields)
+    if not proto:
+        return Automation(kind, key, fields)
+    path = ("services" if kind == "service" else "tasks", key)
+    for name in proto:
+        source_map.alias((*path, name), (*path, PROTO_NAMES[name]))
+    renamed = {PROTO_NAMES.get(name, name) if name in proto else name: value for name, value in fields.items()}
+    return Automation(kind, key, renamed, proto)

@@ -8,7 +8,7 @@ differential test (tests/test_fast_schema.py) checks on generated documents that
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple, Union
 
 from automations_lint import spec
@@ -42,12 +42,14 @@ class MapOf(NamedTuple):
 class Model(NamedTuple):
     # name -> (spec, required); optional fields also accept null, as the model's Optional[...] does.
     fields: dict[str, tuple[Spec, bool]]
+    # At most one of these may be set (a protobuf oneof; null is "not set").
+    one_of: tuple[str, ...] = ()
 
 
 Spec = Union[Text, Flag, OneOf, ListOf, MapOf, Model]
 
 _DOCKER = Model({"image": (Text(min_length=1), True), "environment": (ListOf(Text()), False)})
-_RUNS_ON = Model({"docker": (_DOCKER, False), "machine": (Model({}), False)})
+_RUNS_ON = Model({"docker": (_DOCKER, False), "machine": (Model({}), False)}, one_of=spec.ONE_OF["runsOn"])
 _KEY = Text(pattern=spec.KEY_PATTERN.strip("^$"))
 _SERVICE = Model(
     {
@@ -67,7 +69,7 @@ _TASK = Model(
     {
         "name": (Text(min_length=1), True),
         "description": (Text(), False),
-        "command": (Text(), False),
+        "command": (Text(min_length=1), True),
         "dependsOn": (ListOf(Text()), False),
         "runsOn": (_RUNS_ON, False),
         "triggeredBy": (ListOf(OneOf(spec.TASK_TRIGGERS)), False),
@@ -76,6 +78,25 @@ _TASK = Model(
 )
 AUTOMATIONS_FILE = Model({"services": (MapOf(_KEY, _SERVICE), False), "tasks": (MapOf(_KEY, _TASK), False)})
 _COMPILED: dict[str, re.Pattern[str]] = {}
+# JSON name -> protobuf name, for the fields whose names differ: protojson reads either.
+_PROTO_NAME = {json_name: proto_name for proto_name, json_name in spec.PROTO_NAMES.items()}
+
+
+def conflict(fields: Iterable[str], one_of: Iterable[str], data: dict[str, object]) -> tuple[str, str] | None:
+    """The first two keys of `data` that Ona refuses together: a field under both of its names (even when one is
+    null: protojson's "duplicate field"), or two members of a oneof that are both set."""
+    for name in fields:
+        proto = _PROTO_NAME.get(name)
+        if proto is not None and name in data and proto in data:
+            return name, proto
+    present = [name for name in one_of if data.get(name) is not None]
+    return (present[0], present[1]) if len(present) > 1 else None
+
+
+def field_key(name: str, data: dict[str, object]) -> str:
+    """The key under which `data` gives the field `name`: its JSON name, or else its protobuf name."""
+    proto = _PROTO_NAME.get(name)
+    return proto if proto is not None and name not in data and proto in data else name
 
 
 def schema_errors(data: object) -> list[SchemaError]:
@@ -116,14 +137,21 @@ def _check_model(rule: Model, value: object, loc: Path) -> Iterator[SchemaError]
     if not isinstance(value, dict):
         yield SchemaError("model_type", loc, value, {})
         return
+    pair = conflict(rule.fields, rule.one_of, value)
+    if pair is not None:  # checked before the fields, as the model's "before" validator does
+        yield SchemaError("conflicting_fields", loc, value, {"first": pair[0], "second": pair[1]})
+        return
+    known = set(rule.fields)
     for name, (field_rule, required) in rule.fields.items():
-        if name not in value:
+        key = field_key(name, value)
+        known.add(key)
+        if key not in value:
             if required:
                 yield SchemaError("missing", (*loc, name), value, {})
-        elif value[name] is not None or required:
-            yield from _check(field_rule, value[name], (*loc, name))
+        elif value[key] is not None or required:
+            yield from _check(field_rule, value[key], (*loc, key))
     for name in value:
-        if name not in rule.fields:
+        if name not in known:
             yield SchemaError("extra_forbidden", (*loc, name), value[name], {})
 
 

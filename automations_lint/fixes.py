@@ -136,6 +136,27 @@ def _unknown_field(finding: Finding, source: Source) -> Fix | None:
     return _replace_scalar(path, target, source, key=True, description=f'rename "{name}" to "{target}"')
 
 
+def _proto_field_name(finding: Finding, source: Source) -> Fix | None:
+    name = str(finding.path[-1])
+    target = spec.PROTO_NAMES[name]
+    siblings = source.value(finding.path[:-1])
+    if not isinstance(siblings, dict) or target in siblings:
+        return None
+    return _replace_scalar(finding.path, target, source, key=True, description=f'rename "{name}" to "{target}"')
+
+
+def _quote_key(finding: Finding, source: Source) -> Fix | None:
+    """Quote a plain key that YAML reads as a number, boolean or date, so that it is the string it looks like."""
+    span = finding.span
+    if span is None or span.end_line != span.line or not (finding.hint or "").startswith("quote it"):
+        return None
+    start, end = source.slice(span)
+    text = source.text[start:end]
+    if not text or text[0] in "!&*'\"" or '"' in text or "\\" in text:
+        return None  # tagged, anchored, aliased or already quoted: not a plain key
+    return Fix(f'quote the key "{text}"', (Edit(start, end, f'"{text}"'),))
+
+
 # A fix maker: the fix of one finding, or None when it is not certain.
 Maker = Callable[[Finding, Source], Fix | None]
 
@@ -270,6 +291,8 @@ _MAKERS: dict[str, Maker] = {
     "unknown-role": _literal(_roles, safe=True),
     "duplicate-entry": _duplicate_entry,
     "unknown-reference": _literal(_references, safe=False),
+    "proto-field-name": _proto_field_name,
+    "invalid-key": _quote_key,
 }
 
 FIXABLE_RULES = frozenset(_MAKERS)

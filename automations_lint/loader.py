@@ -15,13 +15,15 @@ from typing import Any, NamedTuple
 
 from ruamel.yaml.error import YAMLError
 
-from automations_lint.diagnostic import Finding, Path, RuleFinding, Span
+from automations_lint.diagnostic import Finding, Path, RuleFinding, Severity, Span
 from automations_lint.excerpt import quoted
 from automations_lint.scalars import (
     KNOWN_COLLECTION_TAGS,
     KNOWN_SCALAR_TAGS,
+    is_string_key,
     resolve_plain,
     resolve_tagged,
+    type_name,
 )
 from automations_lint.source_map import Node, SourceMap
 
@@ -58,12 +60,14 @@ class _Frame:
     no dataclass is defined on the start-up path, which saves the dataclasses import.)"""
 
     __slots__ = (
+        "alias_keys",
         "anchor",
         "discard",
         "end",
         "flow",
         "key",
         "merge_pending",
+        "merged",
         "merges",
         "path",
         "skip_value",
@@ -92,7 +96,9 @@ class _Frame:
         self.key: tuple[str, Span] | None = None  # a mapping key waiting for its value
         self.skip_value = False  # the pending key was unusable: drop its value
         self.merge_pending = False
+        self.merged = False  # a "<<" key was seen: a second one is a duplicate key to yaml.v3
         self.merges: list[tuple[dict[str, Any], Node]] = []
+        self.alias_keys: set[str] = set()  # keys given by an alias, which yaml.v3 never counts as duplicates
 
 
 class _AliasError(Exception):
@@ -145,9 +151,22 @@ def load(text: str) -> Loaded:
         for event in events(text):
             builder.feed(event)
     except (YAMLError, UnicodeEncodeError) as error:
-        builder.problems.append(RuleFinding("syntax-error", _syntax_finding(error, text)))
+        finding = _syntax_finding(error, text)
+        if builder.first_done:
+            from automations_lint.later_documents import later_document_finding, reader_reaches_error
+
+            if not reader_reaches_error(text):
+                builder.problems.append(RuleFinding("extra-document", later_document_finding(finding)))
+                return Loaded(builder.root, builder.source_map, builder.problems, text=text)
+        builder.problems.append(RuleFinding("syntax-error", finding))
         return Loaded(None, builder.source_map, builder.problems, broken=True)
     except _AliasError as error:
+        if builder.first_done:  # an alias error is the parser's, and Ona's reader never parses a later document
+            from automations_lint.later_documents import later_document_finding
+
+            finding = Finding((), error.message, span=error.span)
+            builder.problems.append(RuleFinding("extra-document", later_document_finding(finding)))
+            return Loaded(builder.root, builder.source_map, builder.problems, text=text)
         builder.problems.append(RuleFinding("syntax-error", Finding((), error.message, span=error.span)))
         return Loaded(None, builder.source_map, builder.problems, broken=True)
     finally:
@@ -164,10 +183,12 @@ class _Builder:
         self.source_map = SourceMap()
         self.problems: list[RuleFinding] = []
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, str | None]] = {}
+        # anchor -> (value, its text when it is a scalar, whether yaml.v3 reads it as a string key)
+        self.anchors: dict[str, tuple[Any, str | None, bool]] = {}
         self.open_anchors: set[str] = set()
         self.root: object = None
         self.documents = 0
+        self.first_done = False  # the first document has ended: Ona's reader reads nothing after it
         self._lines: list[int] | None = None
         self._handlers: dict[type, Callable[[Any], None]] = {}
 
@@ -187,12 +208,16 @@ class _Builder:
             "SequenceEndEvent": self.end_collection,
             "AliasEvent": self.alias,
             "DocumentStartEvent": self.start_document,
+            "DocumentEndEvent": self.end_document,
         }
         return handlers.get(kind, _ignore)  # stream and document ends carry nothing we need
 
     def start_document(self, _event: Any) -> None:
         self.documents += 1
         self.anchors = {}
+
+    def end_document(self, _event: Any) -> None:
+        self.first_done = True
 
     def scalar(self, event: Any) -> None:
         span = self.span(event)
@@ -201,24 +226,32 @@ class _Builder:
         parent = self.stack[-1] if self.stack else None
         # The common case, a key without tag or anchor: it needs no value of its own, only its text and span.
         bare = event.tag is None and event.anchor is None
-        if bare and parent is not None and _wants_key(parent) and not parent.discard:
+        tag = event.tag
+        string_key = True
+        if parent is not None and _wants_key(parent):
+            string_key = is_string_key(text, plain=plain, tag=tag)
+        if bare and string_key and parent is not None and _wants_key(parent) and not parent.discard:
             parent.end = (span.end_line, span.end_column)
             self.take_key(parent, text, span, plain=plain)
             return
         value: object = text
-        tag = event.tag
         if tag is not None and tag != "!":
             if tag in KNOWN_SCALAR_TAGS:
                 fits, value = resolve_tagged(text, tag)
-                if not fits:
-                    self.report("unsupported-tag", span, f"{quoted(text)} cannot be read as {_short_tag(tag)}")
-            else:
+                if not fits:  # yaml.v3 stops here: an error, whatever the rule's default severity
+                    self.report("unsupported-tag", span, f"{quoted(text)} cannot be read as {_short_tag(tag)}", "error")
+            elif string_key:  # a tagged key is the invalid-key error below
                 self.report_tag(tag, span)
-                value = resolve_plain(text) if plain else text
-        elif plain and tag is None:
+        elif plain:
             value = resolve_plain(text)
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, text)
+            self.anchors[event.anchor] = (value, text, is_string_key(text, plain=plain, tag=tag))
+        if not string_key and parent is not None and not parent.discard and len(self.stack) > 1:
+            self.non_string_key(parent, text, value, tag, span)
+            return
+        if not string_key and parent is not None and not parent.discard and value is None:
+            self.null_top_level_key(parent, text, span)
+            return
         self.deliver(value, span, text, style="" if plain else str(event.style), plain=text if plain else None)
 
     def alias(self, event: Any) -> None:
@@ -229,8 +262,17 @@ class _Builder:
             raise _AliasError(span, f'alias "*{name}" refers to a collection that contains it')
         if name not in self.anchors:
             raise _AliasError(span, f'alias "*{name}" refers to no anchor defined before it')
-        value, key_text = self.anchors[name]
-        self.deliver(value, span, key_text)
+        value, key_text, string_key = self.anchors[name]
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and _wants_key(parent) and not parent.discard and key_text is not None:
+            if not string_key and len(self.stack) > 1:
+                self.non_string_key(parent, key_text, value, None, span)
+                return
+            if value is None:
+                self.null_top_level_key(parent, key_text, span)
+                return
+            parent.alias_keys.add(key_text)
+        self.deliver(value, span, key_text, alias=True)
 
     def start_collection(self, event: Any, value: dict[str, Any] | list[Any]) -> None:
         span = self.span(event)
@@ -272,12 +314,19 @@ class _Builder:
         span = Span(frame.start.line, frame.start.column, *end)
         if frame.anchor is not None:
             self.open_anchors.discard(frame.anchor)
-            self.anchors[frame.anchor] = (frame.value, None)
+            self.anchors[frame.anchor] = (frame.value, None, False)
         self.deliver(frame.value, span, None)
 
     # -- placing values ---------------------------------------------------------------------------------
     def deliver(
-        self, value: object, span: Span, key_text: str | None, *, style: str | None = None, plain: str | None = None
+        self,
+        value: object,
+        span: Span,
+        key_text: str | None,
+        *,
+        style: str | None = None,
+        plain: str | None = None,
+        alias: bool = False,
     ) -> None:
         """Put a finished value where it belongs: as a key, a mapping value, a list item or the root."""
         parent = self.stack[-1] if self.stack else None
@@ -292,7 +341,7 @@ class _Builder:
                 parent.key = ("", span)
                 parent.skip_value = True
             else:
-                self.take_key(parent, key_text, span, plain=style == "")
+                self.take_key(parent, key_text, span, plain=style == "", alias=alias)
             return
         if not (parent.discard or parent.skip_value):
             self.store(parent, value, Node(span, None, style, plain))
@@ -312,15 +361,52 @@ class _Builder:
         self.source_map.add((*parent.path, name), Node(node.value, key_span, node.style, node.plain))
         parent.value[name] = value
 
-    def take_key(self, frame: _Frame, name: str, span: Span, *, plain: bool) -> None:
+    def take_key(self, frame: _Frame, name: str, span: Span, *, plain: bool, alias: bool = False) -> None:
         if name == MERGE_KEY and plain:
+            if frame.merged and not frame.discard:
+                self.report("duplicate-key", span, 'duplicate merge key "<<"; give one "<<" a list: <<: [*a, *b]')
             frame.key = (name, span)
-            frame.merge_pending = True
+            frame.merge_pending = frame.merged = True
             return
-        if not frame.discard and name in frame.value:
+        # yaml.v3 compares keys as written, and never a key given by an alias: the last value wins then.
+        if not frame.discard and name in frame.value and not alias and name not in frame.alias_keys:
             first = self.source_map.key_span((*frame.path, name))
             self.report("duplicate-key", span, f'duplicate key "{name}" (first on line {first.line})')
         frame.key = (name, span)
+
+    def non_string_key(self, frame: _Frame, text: str, value: object, tag: str | None, span: Span) -> None:
+        """A key that yaml.v3 does not read as a string: its mapping cannot become JSON, so Ona rejects the file.
+        (Top-level keys are the exception: Ona's reader decodes them into strings, and unknown-field speaks.)"""
+        if tag is not None and tag != "!":
+            what = f"a value tagged {_short_tag(tag)}"
+        elif isinstance(value, str):
+            what = "a date"
+        else:
+            what = type_name(value)
+        self.problems.append(
+            RuleFinding(
+                "invalid-key",
+                Finding(
+                    (),
+                    f"key {quoted(text)} is read as {what}, not as a string, and Ona cannot read a file with "
+                    "such a key",
+                    hint="give the key a name" if value is None else f"quote it: {quoted(text)}",
+                    span=span,
+                ),
+            )
+        )
+        frame.key = ("", span)
+        frame.skip_value = True
+
+    def null_top_level_key(self, frame: _Frame, text: str, span: Span) -> None:
+        """A null key at the top level: Ona's reader decodes top-level keys into strings and drops one that is
+        null, with its value, so the file is read without it."""
+        shown = f"key {quoted(text)}" if text else "an empty key"
+        message = f"{shown} at the top level is read as null, and Ona's reader skips it with its value"
+        finding = Finding((), message, hint="remove it", span=span, severity="warning")
+        self.problems.append(RuleFinding("invalid-key", finding))
+        frame.key = ("", span)
+        frame.skip_value = True
 
     def take_merge(self, frame: _Frame, value: object, node: Node) -> None:
         sources = value if isinstance(value, list) else [value]
@@ -345,17 +431,18 @@ class _Builder:
             self.source_map.add((), node)
         elif value is not None:
             self.report(
-                "invalid-document",
+                "extra-document",
                 Span(node.value.line, node.value.column, node.value.line, node.value.column),
                 f"a second YAML document (number {self.documents}) in the file; Ona reads only the first",
             )
 
     # -- helpers ----------------------------------------------------------------------------------------
-    def report(self, rule: str, span: Span, message: str) -> None:
-        self.problems.append(RuleFinding(rule, Finding((), message, span=span)))
+    def report(self, rule: str, span: Span, message: str, severity: Severity | None = None) -> None:
+        self.problems.append(RuleFinding(rule, Finding((), message, span=span, severity=severity)))
 
     def report_tag(self, tag: str, span: Span) -> None:
-        self.report("unsupported-tag", span, f'unsupported tag "{_short_tag(tag)}"; it is read as if it were not there')
+        message = f'tag "{_short_tag(tag)}" means nothing to Ona, which reads the value without it'
+        self.report("unsupported-tag", span, message)
 
     def span(self, event: Any) -> Span:
         start, end = event.start_mark, event.end_mark

@@ -2,15 +2,19 @@
 
 Field names are those of the YAML file. Every model forbids unknown fields, as Ona does. Optional fields accept
 null (an empty value in YAML), because Ona reads the file through protobuf JSON, where null means "not set".
+protojson also reads each field under its protobuf name (`triggered_by`), so the model does too, and refuses a
+field given under both names, or `runsOn` with both `docker` and `machine` (a oneof), as protojson does.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, ClassVar, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
-from automations_lint.spec import DURATION_PATTERN, KEY_PATTERN
+from automations_lint.fast_schema import conflict
+from automations_lint.spec import DURATION_PATTERN, KEY_PATTERN, ONE_OF, PROTO_NAMES
 
 ServiceTrigger = Literal["manual", "postDevcontainerStart", "postEnvironmentStart", "prebuild"]
 TaskTrigger = Literal["manual", "postDevcontainerStart", "postEnvironmentStart", "prebuild", "beforeSnapshot"]
@@ -22,6 +26,24 @@ Duration = Annotated[str, StringConstraints(pattern=DURATION_PATTERN)]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # Fields of which at most one may be set (a protobuf oneof).
+    one_of: ClassVar[tuple[str, ...]] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_conflicting_fields(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            pair = conflict(cls.model_fields, cls.one_of, data)
+            if pair is not None:
+                context = {"first": pair[0], "second": pair[1]}
+                raise PydanticCustomError("conflicting_fields", "{first} and {second} cannot both be set", context)
+        return data
+
+
+def _aliases(name: str) -> AliasChoices:
+    """A field read under its JSON name or its protobuf name, as protojson reads it."""
+    proto = next(proto for proto, json_name in PROTO_NAMES.items() if json_name == name)
+    return AliasChoices(name, proto)
 
 
 class Docker(_Strict):
@@ -38,7 +60,9 @@ class Machine(_Strict):
 
 
 class RunsOn(_Strict):
-    """Where the automation runs: in a Docker container or directly on the machine."""
+    """Where the automation runs: in a Docker container or directly on the machine, not both."""
+
+    one_of: ClassVar[tuple[str, ...]] = ONE_OF["runsOn"]
 
     docker: Optional[Docker] = Field(default=None, description="Run in a Docker container.")
     machine: Optional[Machine] = Field(default=None, description="Run directly on the VM: `machine: {}`.")
@@ -85,14 +109,19 @@ class Service(_Strict):
         default=None, description='The service\'s special role: "" (none), "default", "editor" or "ai-agent".'
     )
     commands: Optional[Commands] = Field(default=None, description="The commands that start, probe and stop it.")
-    runsOn: Optional[RunsOn] = Field(default=None, description=_RUNS_ON)
+    runsOn: Optional[RunsOn] = Field(default=None, description=_RUNS_ON, validation_alias=_aliases("runsOn"))
     triggeredBy: Optional[list[ServiceTrigger]] = Field(
         default=None,
         description=_TRIGGERED_BY.format(kind="service") + " `beforeSnapshot` is for tasks only.",
+        validation_alias=_aliases("triggeredBy"),
     )
     readinessTimeout: Optional[Duration] = Field(
         default=None,
-        description='How long `ready` may take to succeed, as a duration such as "600s" or "1.5s"; "0s" disables it.',
+        description=(
+            'How long `ready` may take to succeed, as a duration such as "600s" or "1.5s", at most "86400s" '
+            '(24 hours); "0s" disables it.'
+        ),
+        validation_alias=_aliases("readinessTimeout"),
     )
 
 
@@ -101,18 +130,25 @@ class Task(_Strict):
 
     name: NonEmptyString = Field(description=_NAME)
     description: Optional[str] = Field(default=None, description=_DESCRIPTION)
-    command: Optional[str] = Field(
-        default=None,
-        description="The shell command to run. A task without one but with `dependsOn` only groups its dependencies.",
+    command: NonEmptyString = Field(
+        description="The shell command to run. Required, non-empty: Ona rejects a task without one.",
     )
     dependsOn: Optional[list[str]] = Field(
         default=None,
         description="Keys of tasks or services in this file that must run (or be running) before this task.",
+        validation_alias=_aliases("dependsOn"),
     )
-    runsOn: Optional[RunsOn] = Field(default=None, description=_RUNS_ON)
-    triggeredBy: Optional[list[TaskTrigger]] = Field(default=None, description=_TRIGGERED_BY.format(kind="task"))
+    runsOn: Optional[RunsOn] = Field(default=None, description=_RUNS_ON, validation_alias=_aliases("runsOn"))
+    triggeredBy: Optional[list[TaskTrigger]] = Field(
+        default=None,
+        description=_TRIGGERED_BY.format(kind="task")
+        + " `beforeSnapshot` is in Ona's docs but not in the file's validation rule: automations-lint warns.",
+        validation_alias=_aliases("triggeredBy"),
+    )
     prebuildRequiresSuccess: Optional[bool] = Field(
-        default=None, description="Whether a prebuild fails when this task fails."
+        default=None,
+        description="Whether a prebuild fails when this task fails.",
+        validation_alias=_aliases("prebuildRequiresSuccess"),
     )
 
 

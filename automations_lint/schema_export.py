@@ -22,12 +22,12 @@ from typing import Any
 
 import click
 
-from automations_lint.spec import DURATION_PATTERN, KEY_PATTERN
+from automations_lint.spec import DURATION_PATTERN, KEY_PATTERN, ONE_OF, PROTO_NAMES
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 REGENERATE = "automations-lint schema --output schemas/automations.schema.json"
 
-# What each trigger means, shown beside it in completion lists (shared/spec/FACTS.md, from Ona's trigger table).
+# What each trigger means, shown beside it in completion lists (docs/format.md, from Ona's trigger table).
 # Which trigger is allowed where is the model's business; this only explains the values the model allows.
 TRIGGER_DESCRIPTIONS = {
     "manual": "On demand, from the Ona CLI or UI.",
@@ -54,6 +54,8 @@ def json_schema() -> dict[str, Any]:
     schema["definitions"] = schema.pop("$defs")
     for node in list(_schemas(schema)):  # first the structure, so that the second pass sees the final tree
         _key_map(node)
+        _protobuf_names(node)
+    _one_of(schema["definitions"]["RunsOn"], ONE_OF["runsOn"])
     for node in _schemas(schema):
         _annotate(node)
     schema.update(
@@ -128,6 +130,26 @@ def _annotate(node: dict[str, Any]) -> None:
     if enum and all(value in TRIGGER_DESCRIPTIONS for value in enum):
         node["enumDescriptions"] = [TRIGGER_DESCRIPTIONS[value] for value in enum]
         node["markdownEnumDescriptions"] = node["enumDescriptions"]
+
+
+def _protobuf_names(node: dict[str, Any]) -> None:
+    """protojson reads a field under its protobuf name too (`triggered_by`), but not under both names at once.
+    The protobuf name gets the same schema, a description that prefers the documented name, and no completion
+    (`doNotSuggest`); giving both is invalid."""
+    properties = node.get("properties", {})
+    pairs = [(proto, name) for proto, name in PROTO_NAMES.items() if name in properties]
+    for proto, name in pairs:
+        alias = dict(properties[name])
+        alias["description"] = f"The protobuf name of `{name}`, which Ona also reads; prefer `{name}`."
+        alias["doNotSuggest"] = True
+        properties[proto] = alias
+    if pairs:
+        node.setdefault("allOf", []).extend({"not": {"required": [name, proto]}} for proto, name in pairs)
+
+
+def _one_of(node: dict[str, Any], members: tuple[str, ...]) -> None:
+    """At most one member of a protobuf oneof is set (null is "not set")."""
+    node["not"] = {"properties": {name: {"type": "object"} for name in members}, "required": list(members)}
 
 
 def _key_map(node: dict[str, Any]) -> None:

@@ -45,6 +45,13 @@ class SourceMap:
     def add(self, path: Path, node: Node) -> None:
         self._nodes[path] = node
 
+    def alias(self, path: Path, other: Path) -> None:
+        """Make every node at or below `path` known under `other` too (a field read under another name)."""
+        size = len(path)
+        for known, node in list(self._nodes.items()):
+            if known[:size] == path:
+                self._nodes[other + known[size:]] = node
+
     def get(self, path: Path) -> Node | None:
         return self._nodes.get(path)
 

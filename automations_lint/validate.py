@@ -3,9 +3,10 @@ each error explained by its rule."""
 
 from __future__ import annotations
 
-from automations_lint.diagnostic import Finding, RuleFinding
+from automations_lint.diagnostic import START_OF_FILE, Finding, RuleFinding
 from automations_lint.fast_schema import schema_errors
 from automations_lint.rules import (
+    conflicting_fields,
     empty_value,
     invalid_duration,
     invalid_key,
@@ -23,13 +24,17 @@ _BY_TYPE: dict[str, SchemaRule] = {
     "extra_forbidden": unknown_field,
     "missing": missing_field,
     "string_too_short": empty_value,
+    "conflicting_fields": conflicting_fields,
 }
 
 
 def validate(data: object) -> list[RuleFinding]:
-    """Schema findings for a loaded document (None, an empty file, has none)."""
+    """Schema findings for a loaded document."""
     if data is None:
-        return []
+        # yaml.v3 finds no document in an empty or comment-only file, and protojson refuses a null one.
+        message = "the file declares nothing (it is empty, only comments, or null), and Ona's reader rejects it"
+        advice = 'write at least "tasks: {}", or delete the file'
+        return [RuleFinding("invalid-document", Finding((), message, hint=advice, span=START_OF_FILE))]
     if not isinstance(data, dict):
         message = f'the file must be a mapping with "services" and/or "tasks", got {type_name(data)}'
         hint = None
@@ -48,10 +53,12 @@ def _explain(error: SchemaError) -> RuleFinding:
 def route(error: SchemaError) -> SchemaRule:
     """The rule that explains this error."""
     loc = error.loc
+    if error.type == "conflicting_fields":
+        return conflicting_fields
     if loc and loc[-1] == "[key]":
         return invalid_key
     field = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    if field == "readinessTimeout" and error.type != "extra_forbidden":
+    if field in ("readinessTimeout", "readiness_timeout") and error.type != "extra_forbidden":
         return invalid_duration
     if error.type == "literal_error":
         if field == "role":

@@ -14,7 +14,7 @@ keys = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCXYZ0123456789_-", min_size
 # Any printable text, including characters YAML must quote ("yes", ": ", "#", leading spaces, unicode).
 texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
 non_empty = texts.filter(lambda text: text.strip() != "")
-durations = st.builds(lambda n, frac: f"{n}{frac}s", st.integers(0, 10**6), st.sampled_from(["", ".5", ".25"]))
+durations = st.builds(lambda n, frac: f"{n}{frac}s", st.integers(0, 86399), st.sampled_from(["", ".5", ".25"]))
 runs_on = st.one_of(
     st.just({"machine": {}}),
     st.fixed_dictionaries(

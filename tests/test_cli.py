@@ -16,7 +16,7 @@ from automations_lint.rules.registry import ALL_RULES, summary
 
 VALID = "tasks:\n  build:\n    name: Build\n    command: npm run build\n"
 INVALID = "tasks:\n  build:\n    name: Build\n    command: npm run build\n    triggers: [manual]\n"
-WARNING_ONLY = "tasks:\n  setup:\n    name: Setup\n"
+WARNING_ONLY = "tasks:\n  setup:\n    name: Setup\n    command: ' '\n"
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

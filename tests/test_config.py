@@ -11,8 +11,11 @@ from helpers import write
 from automations_lint.cli import main
 from automations_lint.config import glob_matches
 
-# An unknown field (error AL101) and a task that does nothing (warning AL302).
-FILE = "tasks:\n  build:\n    name: Build\n    command: make\n    triggers: [manual]\n  setup:\n    name: Setup\n"
+# An unknown field (error AL101) and a task whose command is blank (warning AL302).
+FILE = (
+    "tasks:\n  build:\n    name: Build\n    command: make\n    triggers: [manual]\n"
+    "  setup:\n    name: Setup\n    command: ' '\n"
+)
 
 
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:

@@ -28,9 +28,9 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # A code span that is one word of path characters with at least one `/`: `schemas/automations.schema.json`.
 _PATH_LIKE = re.compile(r"[\w.-]+(?:/[\w.-]+)*/?")
 
-# Lines another contributor is rewriting at the same time (issue 10 replaces the README's pointer to the team's
-# workbench with docs/format.md). Each entry must still be found, so that it is removed as soon as it is mended.
-PENDING = {("README.md", "../shared/spec/FACTS.md")}
+# Lines another contributor is rewriting at the same time. Each entry must still be found, so that it is removed
+# as soon as it is mended.
+PENDING: set[tuple[str, str]] = set()
 
 
 def repository_files() -> set[str]:

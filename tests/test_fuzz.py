@@ -135,7 +135,10 @@ FIELDS = sorted(
     | {"triggers", "init", "dependencies", "ports", "version"}
 )
 WORDS = [*TASK_TRIGGERS, *ROLES, "yes", "off", "~", "600s", "a", "b", "c", "npm run dev", "docker compose up -d"]
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.sampled_from(WORDS), st.text(max_size=40))
+# Integers within 64 bits: yaml.v3, and so Ona, refuses an explicit `!!int` beyond them (it reads a float there),
+# and the canonical style writes every integer with its tag.
+int64 = st.integers(-(2**63), 2**64 - 1)
+scalars = st.one_of(st.none(), st.booleans(), int64, st.floats(), st.sampled_from(WORDS), st.text(max_size=40))
 keys = st.one_of(st.sampled_from(FIELDS), st.sampled_from(["a", "b", "c"]), st.text(max_size=8), st.integers(-3, 3))
 
 
@@ -207,9 +210,11 @@ def test_yaml_shaped_data(data: Any, style: Style) -> None:
     diagnostics = check_text(text)
     # Plain data has no tags of its own to complain about; and text libyaml reads (ruamel's emitter, written for
     # YAML 1.2, writes a few plain scalars such as `0?` in flow context that libyaml, and so Ona, refuses) gets
-    # no syntax error.
+    # no syntax error. Text it refuses gets the syntax error, and at most what the loader found before it: a
+    # duplicate key, or a key that is not a string (an integer key of the data, below the top level).
+    codes = [d.code for d in diagnostics]
     assert not [d for d in diagnostics if d.code == "AL004"], text
-    assert parses(text) or [d.code for d in diagnostics] == ["AL001"], text
+    assert parses(text) or ("AL001" in codes and set(codes) <= {"AL001", "AL002", "AL108"}), text
     assert not parses(text) or "AL001" not in [d.code for d in diagnostics], text
 
 

@@ -279,3 +279,16 @@ def test_output_does_not_depend_on_hash_seeds() -> None:
         for seed in ("1", "2", "3")
     }
     assert outputs == {"1. database (service), install, lint\n2. migrate\n3. test\n4. check\n"}
+
+
+def test_plan_and_graph_work_on_a_task_without_command(tmp_path: Path) -> None:
+    """Ona rejects a task without `command` (check says so), but plan and graph still show what depends on what,
+    including the grouping task of older documentation, and spelt with protobuf names too."""
+    text = "tasks:\n  lint: {name: Lint, command: make lint}\n  all:\n    name: All\n    depends_on: [lint]\n"
+    path = write(tmp_path, text)
+    runner = CliRunner()
+    plan = runner.invoke(cli, ["plan", str(path), "all"])
+    assert (plan.exit_code, plan.stdout) == (0, "1. lint\n2. all\n")
+    graph = runner.invoke(cli, ["graph", str(path)])
+    assert graph.exit_code == 0 and "task_lint --> task_all" in graph.stdout
+    assert runner.invoke(cli, ["check", "--format", "concise", str(path)]).exit_code == 1

@@ -144,14 +144,19 @@ def test_pattern_mismatches_explain_themselves() -> None:
     [
         ({}, True),
         ({"services": None, "tasks": None}, True),  # an empty section: Ona reads null as unset
-        ({"tasks": {"build": {"name": "Build", "command": None, "triggeredBy": None}}}, True),
+        ({"tasks": {"build": {"name": "Build", "command": "make", "triggeredBy": None}}}, True),
+        ({"tasks": {"build": {"name": "Build", "command": None}}}, False),  # every task needs a command
+        ({"tasks": {"build": {"name": "Build", "command": "make", "triggered_by": ["manual"]}}}, True),  # protobuf
+        ({"tasks": {"build": {"name": "B", "command": "make", "triggered_by": None, "triggeredBy": None}}}, False),
+        ({"tasks": {"b": {"name": "B", "command": "m", "runsOn": {"machine": {}, "docker": {"image": "x"}}}}}, False),
+        ({"tasks": {"b": {"name": "B", "command": "make", "runsOn": {"machine": {}, "docker": None}}}}, True),
         ({"services": {"db": {"name": "DB", "commands": {"start": "postgres"}, "role": ""}}}, True),
-        ({"tasks": {"seed": {"name": "Seed", "dependsOn": ["db"], "runsOn": {"machine": {}}}}}, True),
+        ({"tasks": {"seed": {"name": "Seed", "command": "x", "dependsOn": ["db"], "runsOn": {"machine": {}}}}}, True),
         ({"tasks": {"build": {"name": "Build", "triggers": ["manual"]}}}, False),  # the most common misspelling
         ({"tasks": [{"name": "Build", "init": "npm ci"}]}, False),  # Gitpod Classic
         ({"services": {"db": {"name": "DB", "start": "postgres"}}}, False),  # a field one level off
         ({"services": {"db": {"name": "DB", "triggeredBy": ["beforeSnapshot"]}}}, False),
-        ({"tasks": {"warm": {"name": "Warm", "triggeredBy": ["beforeSnapshot"]}}}, True),
+        ({"tasks": {"warm": {"name": "Warm", "command": "x", "triggeredBy": ["beforeSnapshot"]}}}, True),
         ({"tasks": {"my build": {"name": "Build"}}}, False),
         ({"tasks": {"build": {"name": ""}}}, False),
         ({"tasks": {"build": {"command": "make"}}}, False),

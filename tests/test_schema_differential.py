@@ -117,7 +117,8 @@ def record(required: dict[str, Any], **optional: st.SearchStrategy[Any]) -> st.S
 
 
 docker = record({"image": non_empty}, environment=st.lists(texts, max_size=3))
-runs_on = record({}, docker=docker, machine=st.just({}))
+# A oneof: docker or machine, not both (either may also be null, which is "not set").
+runs_on = record({}, docker=docker) | record({}, machine=st.just({}))
 commands = record({"start": non_empty}, ready=texts, stop=texts)
 service = record(
     {"name": non_empty},
@@ -129,9 +130,8 @@ service = record(
     readinessTimeout=durations,
 )
 task = record(
-    {"name": non_empty},
+    {"name": non_empty, "command": non_empty},
     description=texts,
-    command=texts,
     dependsOn=st.lists(texts, max_size=3),  # references are a rule, not schema-level: any strings
     runsOn=runs_on,
     triggeredBy=st.lists(st.sampled_from(TASK_TRIGGERS), max_size=3),
@@ -152,7 +152,7 @@ def test_schema_and_model_accept_every_valid_shaped_document(document: dict[str,
 # Mutated documents ----------------------------------------------------------------------------------------------
 
 FIELDS = sorted({*TOP_LEVEL_FIELDS, *SERVICE_FIELDS, *TASK_FIELDS, *COMMAND_FIELDS, *RUNS_ON_FIELDS, *DOCKER_FIELDS})
-# The mistakes of real files (shared/spec/FACTS.md) and the edges of each rule.
+# The mistakes of real files (docs/format.md) and the edges of each rule.
 NEAR_MISSES = ["triggers", "triggerBy", "dependencies", "init", "before", "ports", "version", "automations", "steps"]
 BAD_KEYS = ["", "my task", "a" * 129, "build\n", "tâche", "a.b", "${{ key }}", "\u0661\u0662"]
 TRIGGERS = ["beforeSnapshot", "containerStart", "...", "Manual", "", "postStart", *TASK_TRIGGERS]

@@ -62,7 +62,7 @@ def test_own_line_suppression_silences_the_next_content_line() -> None:
 def test_stacked_own_line_suppressions_reach_the_same_line() -> None:
     text = """\
 tasks:
-  # automations-lint: ignore[empty-task] filled in later
+  # automations-lint: ignore[missing-field] filled in later
   # automations-lint: ignore[invalid-key] renamed with the next release
   a b:
     name: A

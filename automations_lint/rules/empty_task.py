@@ -1,14 +1,16 @@
-"""A task with neither `command` nor `dependsOn`: it does nothing.
+"""A task whose `command` is only blanks: Ona accepts it, and starting the task does nothing.
 
-A task runs its `command`; a task without one is still useful when it groups other tasks through `dependsOn`.
-With neither, starting it does nothing. A task that already has an unknown field (such as `commands:`) is left
-to that error.
+Ona requires a non-empty `command` on every task (missing-field and empty-value report a missing or empty one),
+but a command of spaces or blank lines passes that rule and runs nothing. It is usually a placeholder that was
+never filled in, or a command that slipped into the wrong field. A task that only groups its `dependsOn` is
+clearer with an explicit `command: "true"`.
 
 Example:
 
     tasks:
       setup:
         name: Set up
+        command: " "
         triggeredBy: [postDevcontainerStart]
 
 Use instead:
@@ -16,17 +18,16 @@ Use instead:
     tasks:
       setup:
         name: Set up
-        command: ./setup.sh
+        command: npm ci
         triggeredBy: [postDevcontainerStart]
 
-Fix: none.
+Fix: none: only you know what the task should run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint import spec
 from automations_lint.diagnostic import Finding, Severity
 from automations_lint.document import Document
 
@@ -37,14 +38,11 @@ SEVERITY: Severity = "warning"
 
 def check(document: Document) -> Iterator[Finding]:
     for task in document.tasks.values():
-        if any(field not in spec.TASK_FIELDS for field in task.fields):
-            continue
-        # A command of the wrong type is the wrong-type rule's to report; only a missing or empty one does nothing.
-        if task.fields.get("command") not in (None, "") or any(True for _ in task.strings("dependsOn")):
-            continue
+        command = task.text("command")
+        if command is None or command == "" or command.strip():
+            continue  # missing, empty or of the wrong type: the schema rules report it
         yield Finding(
-            task.path,
-            f'task "{task.key}" has neither "command" nor "dependsOn"; starting it does nothing',
-            hint="add the command it should run, e.g. command: npm run build",
-            at="key",
+            (*task.path, "command"),
+            f'the command of task "{task.key}" is only blanks; starting it does nothing',
+            hint="write the command it should run, e.g. command: npm run build",
         )

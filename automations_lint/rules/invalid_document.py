@@ -1,8 +1,9 @@
 """The file is not one mapping of `services` and `tasks`.
 
 An automations file is a single YAML document whose top level is a mapping with the optional keys `services`
-and `tasks`. A list or a scalar at the top level cannot be read, and a second document (after `---`) is ignored
-by Ona. An empty file, or one with only comments, is valid: it declares nothing.
+and `tasks`. A list or a scalar at the top level cannot be read. Neither can nothing: Ona's reader rejects an
+empty file, one with only comments, and a document that is null (`~`, or a lone `---`). A second document
+(after `---`) is ignored by Ona: that is extra-document, a warning.
 
 Example:
 
@@ -13,7 +14,7 @@ Use instead:
 
     tasks:
       build:
-        name: build
+        name: Build
         command: npm run build
 
 Fix: none.

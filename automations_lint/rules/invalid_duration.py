@@ -1,7 +1,9 @@
-"""`readinessTimeout` that is not a duration in seconds.
+"""`readinessTimeout` that is not a duration in seconds, or not between 0s and 86400s.
 
-Ona reads it as a protobuf Duration: a number of seconds with an `s`, such as `"600s"` or `"1.5s"`; `"0s"`
-disables the timeout. Minutes (`10m`) and bare numbers are not accepted.
+Ona reads it as a protobuf Duration in protojson's form: a number of seconds with an `s`, such as `"600s"` or
+`"1.5s"`, at most nine digits after the dot; `"0s"` disables the timeout. protojson also takes `+30s`, `.5s` and
+`5.s`, but not minutes (`10m`), bare numbers, exponents or leading zeros (`0600s`). Ona's validation rule then
+allows 0s to 86400s (24 hours).
 
 Example:
 
@@ -23,7 +25,7 @@ Use instead:
           ready: curl -sf localhost:3000
         readinessTimeout: 600s
 
-Fix: none.
+Fix: none: the hint gives the same time in seconds where it can work it out.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from automations_lint.diagnostic import Finding, Severity
 from automations_lint.paths import describe
 from automations_lint.rules.base import SchemaError
 from automations_lint.scalars import type_name
+from automations_lint.spec import DURATION_GRAMMAR, READINESS_TIMEOUT_MAX_SECONDS
 
 CODE = "AL109"
 NAME = "invalid-duration"
@@ -45,6 +48,15 @@ _SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
 
 def explain(error: SchemaError) -> Finding:
     value = error.input
+    if isinstance(value, str) and re.fullmatch(DURATION_GRAMMAR, value):
+        limit = READINESS_TIMEOUT_MAX_SECONDS
+        too_much = not value.startswith("-")
+        message = (
+            f'{describe(error.loc)} is "{value}", more than {limit}s (24 hours), the most Ona allows'
+            if too_much
+            else f'{describe(error.loc)} is "{value}", a negative duration'
+        )
+        return Finding(error.loc, message, hint=f'write a duration from "0s" to "{limit}s"; "0s" disables it')
     if isinstance(value, str):
         message = f'{describe(error.loc)} is "{value}", which is not a duration in seconds'
     else:

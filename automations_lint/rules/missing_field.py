@@ -1,7 +1,10 @@
-"""A required field is missing: a service or task without `name`, or `commands` without `start`.
+"""A required field is missing: a service or task without `name`, a task without `command`, or `commands`
+without `start`.
 
-Every service and task needs a non-empty `name`, shown in the Ona UI. A service that has `commands` must say
-how to `start`. The diagnostic points at the key of the service, task or `commands` mapping that lacks it.
+Every service and task needs a non-empty `name`, shown in the Ona UI. Every task needs a non-empty `command`:
+Ona's validation rule rejects a task without one, even a task that only groups others through `dependsOn` (which
+older documentation showed). A service that has `commands` must say how to `start`. The diagnostic points at the
+key of the service, task or `commands` mapping that lacks it.
 
 Example:
 
@@ -9,6 +12,13 @@ Example:
       database:
         commands:
           ready: pg_isready
+    tasks:
+      lint:
+        name: Lint
+        command: npm run lint
+      all:
+        name: All checks
+        dependsOn: [lint]
 
 Use instead:
 
@@ -18,8 +28,16 @@ Use instead:
         commands:
           start: docker run --rm -p 5432:5432 postgres:16
           ready: pg_isready
+    tasks:
+      lint:
+        name: Lint
+        command: npm run lint
+      all:
+        name: All checks
+        command: "true"
+        dependsOn: [lint]
 
-Fix: none.
+Fix: none: what to write is for the author to say.
 """
 
 from __future__ import annotations
@@ -36,6 +54,7 @@ _HINTS = {
     "name": 'add a human-readable name, e.g. name: "Build the app"',
     "start": "add the command that starts the service and keeps running, e.g. start: npm run dev",
     "image": "name the container image, e.g. image: node:22",
+    "command": 'add the command it runs; a task that only groups its dependsOn still needs one: command: "true"',
 }
 
 

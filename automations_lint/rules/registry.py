@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from automations_lint.rules import (
+    conflicting_fields,
     dependency_cycle,
+    disputed_trigger,
     duplicate_entry,
     duplicate_key,
     empty_task,
     empty_value,
+    extra_document,
     gitpod_classic_leftover,
     invalid_document,
     invalid_duration,
     invalid_key,
     missing_field,
     multiline_plain_command,
+    proto_field_name,
     ready_side_effect,
     self_dependency,
     service_exits_immediately,
@@ -35,7 +39,7 @@ from automations_lint.rules import (
 from automations_lint.rules.base import DocumentRule, RuleModule, SchemaRule
 
 # Problems found while reading the YAML (the loader reports them by name).
-SYNTAX_RULES: tuple[RuleModule, ...] = (syntax_error, duplicate_key, invalid_document, unsupported_tag)
+SYNTAX_RULES: tuple[RuleModule, ...] = (syntax_error, duplicate_key, invalid_document, unsupported_tag, extra_document)
 # Problems found by the strict model; each explains one kind of pydantic error.
 SCHEMA_RULES: tuple[SchemaRule, ...] = (
     unknown_field,
@@ -47,6 +51,7 @@ SCHEMA_RULES: tuple[SchemaRule, ...] = (
     unknown_role,
     invalid_key,
     invalid_duration,
+    conflicting_fields,
 )
 # Problems no schema can express, found by reading the whole document.
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
@@ -55,6 +60,8 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     dependency_cycle,
     duplicate_entry,
     empty_task,
+    proto_field_name,
+    disputed_trigger,
     service_exits_immediately,
     ready_side_effect,
     task_never_ends,

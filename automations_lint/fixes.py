@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from automations_lint import spec
+from automations_lint import field_as_key, spec
 from automations_lint.diagnostic import Finding, Path, RuleFinding, Span
 from automations_lint.loader import LINE_BREAK
 from automations_lint.scalars import resolve_plain
@@ -111,7 +111,9 @@ class Source:
 def fix_for(rule: str, finding: Finding, source: Source) -> Fix | None:
     """The fix for a finding, when its rule has one and it is certain here."""
     maker = _MAKERS.get(rule)
-    return maker(finding, source) if maker is not None else None
+    if maker is None or field_as_key.misplaced(finding.path):  # a field indented too little: no fix is certain
+        return None
+    return maker(finding, source)
 
 
 def _unknown_field(finding: Finding, source: Source) -> Fix | None:

@@ -3,6 +3,7 @@ each error explained by its rule."""
 
 from __future__ import annotations
 
+from automations_lint import field_as_key, spec
 from automations_lint.diagnostic import START_OF_FILE, Finding, RuleFinding
 from automations_lint.fast_schema import schema_errors
 from automations_lint.rules import (
@@ -20,6 +21,7 @@ from automations_lint.rules import (
 from automations_lint.rules.base import SchemaError, SchemaRule
 from automations_lint.scalars import type_name
 
+_FIELDS = frozenset(spec.TOP_LEVEL_FIELDS)
 _BY_TYPE: dict[str, SchemaRule] = {
     "extra_forbidden": unknown_field,
     "missing": missing_field,
@@ -38,16 +40,22 @@ def validate(data: object) -> list[RuleFinding]:
     if not isinstance(data, dict):
         message = f'the file must be a mapping with "services" and/or "tasks", got {type_name(data)}'
         hint = None
-        if isinstance(data, list):
+        if isinstance(data, list) and any(isinstance(item, dict) and _FIELDS & item.keys() for item in data):
+            hint = 'the whole file is written as a list item: remove the "- " before "services:" or "tasks:"'
+        elif isinstance(data, list):
             hint = "a list of tasks is the Gitpod Classic (.gitpod.yml) format; write tasks: {build: {name: ...}}"
         return [RuleFinding("invalid-document", Finding((), message, hint=hint))]
     # The prepared validator gives the model's errors without importing pydantic (tests/test_fast_schema.py).
-    return [_explain(error) for error in schema_errors(data)]
+    return [_explain(error, data) for error in schema_errors(data)]
 
 
-def _explain(error: SchemaError) -> RuleFinding:
+def _explain(error: SchemaError, data: dict[object, object]) -> RuleFinding:
     rule = route(error)
-    return RuleFinding(rule.NAME, rule.explain(error))
+    finding = rule.explain(error)
+    indented_too_little = field_as_key.hint(error.loc, data, missing=error.type == "missing")
+    if indented_too_little is not None:
+        finding = finding._replace(hint=indented_too_little)
+    return RuleFinding(rule.NAME, finding)
 
 
 def route(error: SchemaError) -> SchemaRule:

@@ -60,10 +60,15 @@ def explain(error: SchemaError) -> Finding:
 
 def hint(path: Path, value: object, error_type: str) -> str | None:
     field = path[-1] if path else None
-    if path in (("tasks",), ("services",)) and isinstance(value, list):
+    if path == ("tasks",) and isinstance(value, list):
         return (
-            f"this is the Gitpod Classic (.gitpod.yml) format; write {field} as a mapping from a key to each "
-            f"item: {field}: {{build: {{name: Build, ...}}}}"
+            "a list of tasks is the Gitpod Classic (.gitpod.yml) format; write tasks as a mapping from a key to "
+            "each task: tasks: {build: {name: Build, command: make}}"
+        )
+    if path == ("services",) and isinstance(value, list):
+        return (
+            "write services as a mapping from a key to each service, not a list: "
+            "services: {db: {name: Database, commands: {start: ...}}}"
         )
     if field in ("triggeredBy", "dependsOn", "environment") and isinstance(value, str):
         return f"write a list, even for one item: {field}: [{value}]"

@@ -4,7 +4,10 @@ Ona reads each field with one type. The most common cases have their own hints:
 
 - `tasks` written as a list is the Gitpod Classic (`.gitpod.yml`) format; here tasks are a mapping from a key
   (the reference used by `dependsOn` and the CLI) to the task;
-- `triggeredBy` and `dependsOn` take a list, even for one item: `triggeredBy: [manual]`;
+- `triggeredBy` and `dependsOn` take a list, even for one item: `triggeredBy: [manual]` (not a mapping such
+  as `manual: true`);
+- a task or service left empty (a bare `build:`) or an empty list item is null, which Ona's reader refuses
+  (null is "not set" only for a field);
 - a command given as a list of lines: write one block scalar (`command: |`) instead;
 - a number or boolean where a string belongs: quote it (`name: "2024"`);
 - an image written straight under `docker` (`runsOn: {docker: node:18}`): it goes under `image`,
@@ -54,6 +57,12 @@ _COMMAND_FIELDS = frozenset({"command", "start", "ready", "stop"})
 
 def explain(error: SchemaError) -> Finding:
     expected = _EXPECTED.get(error.type, "another type")
+    if error.input is None:
+        # Null is "not set" for a field, so it is an error only where Ona's reader refuses it: a task or service
+        # written as a bare `build:`, an empty list item. An empty value has no text to point at: show its key.
+        message = f"{describe(error.loc)} is empty (null), and Ona's reader refuses it: it must be {expected}"
+        on_key = bool(error.loc) and isinstance(error.loc[-1], str)
+        return Finding(error.loc, message, hint=hint(error.loc, None, error.type), at="key" if on_key else "value")
     message = f"{describe(error.loc)} must be {expected}, got {type_name(error.input)}"
     return Finding(error.loc, message, hint=hint(error.loc, error.input, error.type))
 
@@ -72,6 +81,11 @@ def hint(path: Path, value: object, error_type: str) -> str | None:
         )
     if field in ("triggeredBy", "dependsOn", "environment") and isinstance(value, str):
         return f"write a list, even for one item: {field}: [{value}]"
+    if field in ("triggeredBy", "dependsOn") and isinstance(value, dict):
+        return f"write a list of names: {field}: [{', '.join(map(str, value))}]"
+    if value is None and len(path) == 2 and path[0] in ("services", "tasks"):
+        fields = "name and commands: {start: ...}" if path[0] == "services" else "name and command"
+        return f"write its {fields} under it, indented, or delete it"
     if field in _COMMAND_FIELDS and isinstance(value, list):
         return f"write the lines as one block scalar: {field}: | (then one command per line)"
     if error_type == "string_type" and isinstance(value, (bool, int, float)):

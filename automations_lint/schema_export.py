@@ -5,6 +5,11 @@ The schema declares draft-07: yaml-language-server's validator, completion and h
 its support for 2019-09 and 2020-12 is recent and partial, and JetBrains IDEs, monaco-yaml and SchemaStore all
 handle draft-07 best. Pydantic writes 2020-12, so `$defs` become `definitions`.
 
+Optional fields are `type: [X, "null"]`, not pydantic's `anyOf: [X, {type: "null"}]`: behind an `anyOf`,
+yaml-language-server completes a field as a bare `key: ` (no `- ` for a list, no `start:` under `commands`) and
+hover shows the title twice (`triggeredBy || triggeredBy`). An optional object is written out in place rather
+than as a `$ref`, because draft-07 ignores every keyword beside a `$ref`, so `"null"` could not be added there.
+
 It has no `$id`: the project has no public address to name it by, and editors find the schema by the path or
 address the user gives them (a modeline or `yaml.schemas`); every `$ref` points inside the file.
 
@@ -14,6 +19,7 @@ tests/test_schema.py fails when it is stale.
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from collections.abc import Iterator
@@ -38,6 +44,50 @@ TRIGGER_DESCRIPTIONS = {
     "beforeSnapshot": "After all prebuild tasks, before the snapshot is taken. Tasks only.",
 }
 
+# What each role means, shown beside it in completion lists and on hover. `null` is the empty `role:`, which Ona
+# reads as unset: the enum must hold it now that the field is `type: ["string", "null"]`.
+ROLE_DESCRIPTIONS: dict[str | None, str] = {
+    "": "No special role (the same as leaving `role` out).",
+    "ai-agent": "The service that runs an AI agent.",
+    "default": "The environment's default service.",
+    "editor": "The service that runs the editor.",
+    None: "Not set (an empty `role:`), the same as leaving it out.",
+}
+
+# A key under `services:` or `tasks:` completes to a whole new automation (yaml-language-server's defaultSnippets;
+# `${n:...}` are the places Tab visits).
+NEW_AUTOMATION = {
+    "services": {
+        "label": "new service",
+        "description": "A service: its key, name, the command that keeps running, and when it starts.",
+        "body": {
+            "${1:key}": {
+                "name": "${2:Name}",
+                "commands": {"start": "${3:command that keeps running}"},
+                "triggeredBy": ["${4:postDevcontainerStart}"],
+            }
+        },
+    },
+    "tasks": {
+        "label": "new task",
+        "description": "A task: its key, name, command, and when it runs.",
+        "body": {"${1:key}": {"name": "${2:Name}", "command": "${3:command}", "triggeredBy": ["${4:manual}"]}},
+    },
+}
+
+# Said instead of `Incorrect type. Expected "object(tasks) | null"` when a section is written as a list, the
+# Gitpod Classic `.gitpod.yml` shape. Only the type check of the section itself can fail there (its keys have
+# their own pattern message), so the message cannot hide another error.
+SECTION_MESSAGES = {
+    "services": "`services` is a mapping from each service's key to the service (`db:` with `name:` and "
+    "`commands:` indented under it), not a list",
+    "tasks": "`tasks` is a mapping from each task's key to the task (`build:` with `name:` and `command:` "
+    "indented under it), not a list",
+}
+
+# Offered on completion of the field, so that the value's shape is clear before it is typed.
+EXAMPLES = {"readinessTimeout": ["600s"]}
+
 # Said by VS Code instead of "String does not match the pattern of ^[0-9]+(\.[0-9]{1,9})?s$".
 PATTERN_MESSAGES = {
     KEY_PATTERN: "A key is 1 to 128 letters, digits, `_` or `-`.",
@@ -56,8 +106,14 @@ def json_schema() -> dict[str, Any]:
         _key_map(node)
         _protobuf_names(node)
     _one_of(schema["definitions"]["RunsOn"], ONE_OF["runsOn"])
+    for node in list(_schemas(schema)):
+        _nullable(node, schema["definitions"])
+    _drop_unused(schema)
     for node in _schemas(schema):
         _annotate(node)
+    for section, prop in schema["properties"].items():
+        prop["defaultSnippets"] = [NEW_AUTOMATION[section]]
+        prop["errorMessage"] = SECTION_MESSAGES[section]
     schema.update(
         {
             "$schema": DRAFT_07,
@@ -122,14 +178,53 @@ def _annotate(node: dict[str, Any]) -> None:
         # Every default is null ("not set"); completion would insert a literal `null` after the key.
         if "default" in prop and prop["default"] is None:
             del prop["default"]
+        if name in EXAMPLES:
+            prop["examples"] = EXAMPLES[name]
     if isinstance(node.get("description"), str):
         node["markdownDescription"] = node["description"]  # VS Code renders the `code` spans
     if "pattern" in node and node["pattern"] in PATTERN_MESSAGES:
         node["patternErrorMessage"] = PATTERN_MESSAGES[node["pattern"]]
     enum = node.get("enum")
-    if enum and all(value in TRIGGER_DESCRIPTIONS for value in enum):
-        node["enumDescriptions"] = [TRIGGER_DESCRIPTIONS[value] for value in enum]
-        node["markdownEnumDescriptions"] = node["enumDescriptions"]
+    for descriptions in (TRIGGER_DESCRIPTIONS, ROLE_DESCRIPTIONS):
+        if enum and all(value in descriptions for value in enum):
+            node["enumDescriptions"] = [descriptions[value] for value in enum]
+            node["markdownEnumDescriptions"] = node["enumDescriptions"]
+
+
+def _nullable(node: dict[str, Any], definitions: dict[str, Any]) -> None:
+    """Each optional field's `anyOf: [X, {type: "null"}]` becomes X with `"null"` added to its type (a `$ref` is
+    written out in place first); the field's own title and description stay on top."""
+    for prop in node.get("properties", {}).values():
+        branches = prop.pop("anyOf", None)
+        if branches is None:
+            continue
+        (branch,) = [option for option in branches if option != {"type": "null"}]
+        if "$ref" in branch:
+            branch = copy.deepcopy(definitions[branch["$ref"].removeprefix("#/definitions/")])
+            _nullable(branch, definitions)  # the definition's own optional fields, e.g. RunsOn.docker
+            _objects_only(branch)
+        merged = {**branch, **prop, "type": [branch["type"], "null"]}
+        if "enum" in merged:
+            merged["enum"] = [*merged["enum"], None]
+        prop.clear()
+        prop.update(merged)
+
+
+def _objects_only(branch: dict[str, Any]) -> None:
+    """A `not` (RunsOn's oneof, a field given under both its names) holds for null, since `properties` and
+    `required` ignore what is not an object, so it would reject null once the type admits it: it is made to speak
+    of objects only."""
+    for holder in [branch, *branch.get("allOf", [])]:
+        if "not" in holder:
+            holder["not"] = {"type": "object", **holder["not"]}
+
+
+def _drop_unused(schema: dict[str, Any]) -> None:
+    """The definitions no `$ref` names any more (those written out in place)."""
+    text = json.dumps(schema)
+    for name in list(schema["definitions"]):
+        if f'"#/definitions/{name}"' not in text:
+            del schema["definitions"][name]
 
 
 def _protobuf_names(node: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ title, a description and completion values everywhere yaml-language-server looks
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -25,9 +26,21 @@ DEFINITIONS: dict[str, Any] = SCHEMA["definitions"]
 VALIDATOR = Draft7Validator(SCHEMA)
 
 
+def objects() -> Iterator[tuple[str, dict[str, Any]]]:
+    """(dotted owner, schema) for every object of the file: the root, the definitions and the objects written out
+    in place (a service's `commands`, a `runsOn` and its `docker` and `machine`)."""
+    pending: list[tuple[str, dict[str, Any]]] = [("root", SCHEMA), *DEFINITIONS.items()]
+    while pending:
+        owner, node = pending.pop(0)
+        yield owner, node
+        for name, prop in node.get("properties", {}).items():
+            if "properties" in prop:
+                pending.append((f"{owner}.{name}", prop))
+
+
 def properties() -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(owner, field name, field schema) for every field of every object in the file."""
-    for owner, node in [("root", SCHEMA), *DEFINITIONS.items()]:
+    for owner, node in objects():
         for name, prop in node.get("properties", {}).items():
             yield owner, name, prop
 
@@ -44,15 +57,8 @@ def nodes(node: Any) -> Iterator[dict[str, Any]]:
 
 
 def field(owner: str, name: str) -> dict[str, Any]:
-    prop: dict[str, Any] = (SCHEMA if owner == "root" else DEFINITIONS[owner])["properties"][name]
+    prop: dict[str, Any] = dict(objects())[owner]["properties"][name]
     return prop
-
-
-def non_null(prop: dict[str, Any]) -> dict[str, Any]:
-    """The branch of an optional field's anyOf that is not null."""
-    branches: list[dict[str, Any]] = [option for option in prop["anyOf"] if option != {"type": "null"}]
-    (branch,) = branches
-    return branch
 
 
 def test_committed_schema_is_current() -> None:
@@ -86,6 +92,25 @@ def test_draft_07_shape_definitions_and_bare_refs() -> None:
     for node in refs:
         assert set(node) == {"$ref"}
         assert node["$ref"].removeprefix("#/definitions/") in DEFINITIONS
+    # every definition is used: those of the optional objects are written out in place
+    assert {node["$ref"].removeprefix("#/definitions/") for node in refs} == set(DEFINITIONS) == {"Service", "Task"}
+
+
+def test_optional_fields_are_a_type_list_not_an_any_of() -> None:
+    """Behind `anyOf: [X, {type: "null"}]`, yaml-language-server completes a bare `key: ` and doubles the hover
+    title; `type: [X, "null"]` keeps one title and lets completion insert the value's shape."""
+    assert not [node for node in nodes(SCHEMA) if "anyOf" in node or "oneOf" in node]
+    owners = dict(objects())
+    optional = 0
+    for owner, name, prop in properties():
+        if name in owners[owner].get("required", []):
+            assert isinstance(prop["type"], str), (owner, name)  # a required field is never null
+        else:
+            assert prop["type"][1:] == ["null"] and len(prop["type"]) == 2, (owner, name)
+            optional += 1
+    assert optional >= 19  # the model's 19 optional fields, some written out under both a service and a task
+    assert field("Service.commands", "start")["minLength"] == 1
+    assert field("Service", "commands")["required"] == ["start"]
 
 
 @pytest.mark.parametrize(
@@ -110,15 +135,15 @@ def test_every_object_describes_itself_and_forbids_unknown_fields() -> None:
 
 def test_services_and_tasks_keys_follow_the_key_pattern() -> None:
     for section, definition in (("services", "Service"), ("tasks", "Task")):
-        mapping = non_null(field("root", section))
+        mapping = field("root", section)
         assert mapping["propertyNames"]["pattern"] == KEY_PATTERN == "^[a-zA-Z0-9_-]{1,128}$"
         assert mapping["additionalProperties"] == {"$ref": f"#/definitions/{definition}"}
         assert "patternProperties" not in mapping
 
 
 def test_service_triggers_exclude_before_snapshot_and_task_triggers_include_it() -> None:
-    service = non_null(field("Service", "triggeredBy"))["items"]
-    task = non_null(field("Task", "triggeredBy"))["items"]
+    service = field("Service", "triggeredBy")["items"]
+    task = field("Task", "triggeredBy")["items"]
     assert service["enum"] == list(SERVICE_TRIGGERS)
     assert "beforeSnapshot" not in service["enum"]
     assert task["enum"] == list(TASK_TRIGGERS)
@@ -128,12 +153,39 @@ def test_service_triggers_exclude_before_snapshot_and_task_triggers_include_it()
         assert all(enum["enumDescriptions"])
 
 
-def test_roles_are_an_enum() -> None:
-    assert non_null(field("Service", "role"))["enum"] == list(ROLES)
+def test_roles_are_an_enum_with_a_description_for_each_value() -> None:
+    role = field("Service", "role")
+    assert role["enum"] == [*ROLES, None]  # null: the empty `role:`, read by Ona as unset
+    assert len(role["enumDescriptions"]) == len(role["enum"])
+    assert role["markdownEnumDescriptions"] == role["enumDescriptions"]
+    assert len(set(role["enumDescriptions"])) == len(role["enum"])
+
+
+def test_new_task_and_new_service_snippets_are_valid_once_filled_in() -> None:
+    """The `defaultSnippets` offered under `tasks:` and `services:`: with their placeholders replaced by the
+    defaults they show, each is a valid file, so the snippet never plants an error."""
+    for section in ("services", "tasks"):
+        (snippet,) = field("root", section)["defaultSnippets"]
+        assert snippet["label"] == f"new {section[:-1]}"
+        filled = json.loads(re.sub(r"\$\{\d+:([^}]*)\}", r"\1", json.dumps(snippet["body"])))
+        assert VALIDATOR.is_valid({section: filled})
+        assert list(filled) == ["key"]
+
+
+def test_readiness_timeout_has_an_example_that_is_valid() -> None:
+    timeout = field("Service", "readinessTimeout")
+    assert timeout["examples"] == ["600s"]
+    assert VALIDATOR.is_valid({"services": {"db": {"name": "DB", "readinessTimeout": "600s"}}})
+
+
+def test_a_list_where_a_section_mapping_belongs_has_a_readable_message() -> None:
+    for section in ("services", "tasks"):
+        message = field("root", section)["errorMessage"]
+        assert message.startswith(f"`{section}` is a mapping") and message.endswith("not a list")
 
 
 def test_pattern_mismatches_explain_themselves() -> None:
-    assert non_null(field("Service", "readinessTimeout"))["pattern"] == DURATION_PATTERN
+    assert field("Service", "readinessTimeout")["pattern"] == DURATION_PATTERN
     for node in nodes(SCHEMA):
         if "pattern" in node:
             assert node["patternErrorMessage"]

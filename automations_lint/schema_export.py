@@ -125,8 +125,19 @@ def json_schema() -> dict[str, Any]:
 
 
 def render() -> str:
-    """The schema as committed: sorted keys, two-space indent, ASCII only, one trailing newline."""
-    return json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=True) + "\n"
+    """The schema as committed: sorted keys (but a snippet's body in the order it is inserted), two-space indent,
+    ASCII only, one trailing newline."""
+    return json.dumps(_sorted(json_schema()), indent=2, ensure_ascii=True) + "\n"
+
+
+def _sorted(node: Any) -> Any:
+    """`node` with every mapping's keys sorted, except inside a defaultSnippets body: the editor inserts its keys
+    in the order written, and `name` comes first in a task."""
+    if isinstance(node, list):
+        return [_sorted(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    return {key: node[key] if key == "body" else _sorted(node[key]) for key in sorted(node)}
 
 
 @click.command(name="schema")

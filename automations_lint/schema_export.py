@@ -111,6 +111,7 @@ def json_schema() -> dict[str, Any]:
     _drop_unused(schema)
     for node in _schemas(schema):
         _annotate(node)
+        _empty_object(node)
     for section, prop in schema["properties"].items():
         prop["defaultSnippets"] = [NEW_AUTOMATION[section]]
         prop["errorMessage"] = SECTION_MESSAGES[section]
@@ -228,6 +229,16 @@ def _objects_only(branch: dict[str, Any]) -> None:
     for holder in [branch, *branch.get("allOf", [])]:
         if "not" in holder:
             holder["not"] = {"type": "object", **holder["not"]}
+
+
+def _empty_object(node: dict[str, Any]) -> None:
+    """An object with no fields (`machine`) completes as `machine: {}`: yaml-language-server inserts a snippet only
+    where there is no `properties` (with `properties: {}` it inserts `machine:` and a new line), and without it
+    `additionalProperties: false` still allows only `{}`."""
+    for prop in node.get("properties", {}).values():
+        if prop.get("properties") == {} and prop.get("additionalProperties") is False:
+            del prop["properties"]
+            prop["defaultSnippets"] = [{"label": "{}", "description": "An empty mapping.", "body": "^{}"}]
 
 
 def _drop_unused(schema: dict[str, Any]) -> None:

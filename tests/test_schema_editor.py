@@ -125,6 +125,16 @@ def test_the_brace_pattern_matches_every_location_and_spelling(server: YamlServe
     assert len(schema_errors(diagnostics(server, {address: PROBE})[address])) == 1
 
 
+def test_a_relative_modeline_applies_the_schema_and_wins_over_settings(server: YamlServer, tmp_path: Path) -> None:
+    """docs/editors.md's modeline, naming a copy beside the file; the file's name maps it to the broken schema in
+    the settings, and the modeline still wins."""
+    (tmp_path / ".ona").mkdir()
+    (tmp_path / ".ona" / "automations.schema.json").write_bytes(SCHEMA.read_bytes())
+    address = (tmp_path / ".ona" / "broken-schema.yaml").as_uri()
+    found = diagnostics(server, {address: "# yaml-language-server: $schema=automations.schema.json\n" + PROBE})
+    assert [d["message"] for d in found[address]] == ["Property triggers is not allowed."]
+
+
 def test_completes_every_service_field_with_documentation_and_the_value_shape(server: YamlServer) -> None:
     items = fields(complete(server, "services:\n  db:\n    name: DB\n    \n", 3, 4, "service-fields"))
     assert sorted(items) == sorted(set(SERVICE_FIELDS) - {"name"})  # never the protobuf names (`runs_on`)

@@ -28,31 +28,17 @@ from typing import Any
 
 import click
 
+from automations_lint import spec
 from automations_lint.spec import DURATION_PATTERN, KEY_PATTERN, ONE_OF, PROTO_NAMES
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 REGENERATE = "automations-lint schema --output schemas/automations.schema.json"
 
-# What each trigger means, shown beside it in completion lists (docs/format.md, from Ona's trigger table).
-# Which trigger is allowed where is the model's business; this only explains the values the model allows.
-TRIGGER_DESCRIPTIONS = {
-    "manual": "On demand, from the Ona CLI or UI.",
-    "postDevcontainerStart": "After the Dev Container starts in a user environment (first start or rebuild); "
-    "not in prebuilds.",
-    "postEnvironmentStart": "Every time the environment starts or resumes.",
-    "prebuild": "During a prebuild only; no user secrets are available.",
-    "beforeSnapshot": "After all prebuild tasks, before the snapshot is taken. Tasks only.",
-}
-
-# What each role means, shown beside it in completion lists and on hover. `null` is the empty `role:`, which Ona
-# reads as unset: the enum must hold it now that the field is `type: ["string", "null"]`.
-ROLE_DESCRIPTIONS: dict[str | None, str] = {
-    "": "No special role (the same as leaving `role` out).",
-    "ai-agent": "The service that runs an AI agent.",
-    "default": "The environment's default service.",
-    "editor": "The service that runs the editor.",
-    None: "Not set (an empty `role:`), the same as leaving it out.",
-}
+TRIGGER_DESCRIPTIONS = spec.TRIGGER_MEANINGS
+# `null` is the empty `role:`, which Ona reads as unset: the enum must hold it now that the field is
+# `type: ["string", "null"]`.
+ROLE_DESCRIPTIONS: dict[str | None, str] = {role: text for role, text in spec.ROLE_MEANINGS.items()}
+ROLE_DESCRIPTIONS[None] = "Not set (an empty `role:`), the same as leaving it out."
 
 # A key under `services:` or `tasks:` completes to a whole new automation (yaml-language-server's defaultSnippets;
 # `${n:...}` are the places Tab visits).

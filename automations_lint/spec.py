@@ -49,3 +49,26 @@ ERRORS_BEYOND_THE_READER = ("unknown-reference", "self-dependency", "dependency-
 # Accepted with a warning although the descriptor's rule rejects it, because the sources conflict: Ona's docs and
 # its API's TaskSpec allow beforeSnapshot on tasks, the August 2026 descriptor's rule for the file does not.
 DISPUTED_TASK_TRIGGERS = ("beforeSnapshot",)
+
+
+# What each trigger and role means, shown beside it in editors (the JSON Schema's descriptions, the language
+# server's completion); from Ona's trigger table (docs/format.md). Which value is allowed where is the model's
+# business: these only explain the values.
+TRIGGER_MEANINGS = {
+    "manual": "On demand, from the Ona CLI or UI.",
+    "postDevcontainerStart": (
+        "After the Dev Container starts in a user environment (first start or rebuild); not in prebuilds."
+    ),
+    "postEnvironmentStart": "Every time the environment starts or resumes.",
+    "prebuild": "During a prebuild only; no user secrets are available.",
+    "beforeSnapshot": (
+        "After all prebuild tasks, before the snapshot. Tasks only. Ona's docs list it, but the file's validation "
+        "rule (August 2026) does not: the linter warns about it."
+    ),
+}
+ROLE_MEANINGS = {
+    "": "No special role (the same as leaving `role` out).",
+    "ai-agent": "The service that runs an AI agent.",
+    "default": "The environment's default service.",
+    "editor": "The service that runs the editor.",
+}

@@ -7,24 +7,8 @@ from pydantic import BaseModel
 
 from automations_lint import model, spec
 
-TRIGGER_DOCS = {
-    "manual": "On demand, from the Ona CLI or UI.",
-    "postDevcontainerStart": (
-        "After the Dev Container starts in a user environment (first start or rebuild); not in prebuilds."
-    ),
-    "postEnvironmentStart": "Every time the environment starts or resumes.",
-    "prebuild": "During a prebuild only; no user secrets are available.",
-    "beforeSnapshot": (
-        "After all prebuild tasks, before the snapshot. Tasks only. Ona's docs list it, but the file's validation "
-        "rule (August 2026) does not: the linter warns about it."
-    ),
-}
-ROLE_DOCS = {
-    "": "No special role.",
-    "default": "The environment's default service.",
-    "editor": "The service that runs the editor.",
-    "ai-agent": "The service that runs an AI agent.",
-}
+TRIGGER_DOCS = spec.TRIGGER_MEANINGS
+ROLE_DOCS = spec.ROLE_MEANINGS
 
 
 def scope(path: tuple[str, ...]) -> type[BaseModel] | None:

@@ -8,8 +8,9 @@ into account. Where a position cannot be placed exactly (an explicit indentation
 reached through an alias), the finding points at the start of the value and says where in the command it is.
 
 The message starts with ShellCheck's code, and the hint shows ShellCheck's suggested fix when it has one and the
-wiki page of the code. ShellCheck's levels become severities: `error` (the script will fail) is an error,
-`warning` a warning, and `info` and `style` are notes (info).
+wiki page of the code. ShellCheck's levels become severities: a parse error (SC1xxx at the `error` level: the
+shell refuses the script) is an error, ShellCheck's other `error`-level findings (SC2145, SC2068, ...: the script
+runs, though likely not as meant) and `warning` are warnings, and `info` and `style` are notes (info).
 
 The scripts are checked as bash (`--shell=bash`), the shell we assume Ona runs them with, and SC2148 ("add a
 shebang") is left out: a command has no file of its own to put a shebang in. To silence a finding, put a
@@ -175,11 +176,20 @@ def finding(
         f"SC{comment.code}: {comment.message.rstrip('.')} ({where})",
         hint=f"did you mean: {suggestion}; see {link}" if suggestion else f"see {link}",
         span=span,
-        severity=SEVERITIES.get(comment.level, "warning"),
+        severity=severity(comment),
     )
 
 
 SEVERITIES: dict[str, Severity] = {"error": "error", "warning": "warning", "info": "info", "style": "info"}
+
+
+def severity(comment: shellcheck.Comment) -> Severity:
+    """ShellCheck's level as a severity. Only a parse error (SC1xxx at the error level: the shell refuses the
+    script) is an error; ShellCheck's other error-level checks (SC2145 "argument mixes string and array") flag
+    scripts that run, and Ona accepts the file, so an error there would be a false one: they are warnings."""
+    if comment.level == "error" and not 1000 <= comment.code < 2000:
+        return "warning"
+    return SEVERITIES.get(comment.level, "warning")
 
 
 def _range(script: str, comment: shellcheck.Comment) -> tuple[int, int]:

@@ -172,6 +172,13 @@ def load(text: str) -> Loaded:
     finally:
         if collecting:
             gc.enable()
+    if "\ufeff" in text:  # rare: the scan of every character is paid only by files that hold a BOM past the first
+        from automations_lint.stray_bom import finding as stray_bom
+
+        stray = stray_bom(text, builder.source_map)
+        if stray is not None:
+            builder.problems.append(RuleFinding("syntax-error", stray))
+            return Loaded(None, builder.source_map, builder.problems, broken=True)
     return Loaded(builder.root, builder.source_map, builder.problems, text=text)
 
 

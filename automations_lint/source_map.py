@@ -6,6 +6,7 @@ spans, so no rule or reporter ever adds 1 to anything.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from automations_lint.diagnostic import START_OF_FILE, Path, Span
@@ -51,6 +52,10 @@ class SourceMap:
         for known, node in list(self._nodes.items()):
             if known[:size] == path:
                 self._nodes[other + known[size:]] = node
+
+    def nodes(self) -> Iterable[Node]:
+        """Every recorded node (an aliased one once per name it is known by)."""
+        return self._nodes.values()
 
     def get(self, path: Path) -> Node | None:
         return self._nodes.get(path)

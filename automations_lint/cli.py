@@ -7,7 +7,6 @@ run at once with exit 2.
 
 from __future__ import annotations
 
-import codecs
 import importlib
 import os
 import stat
@@ -280,12 +279,12 @@ def _check_stdin(run: Run, name: str) -> None:
 
 
 def _check_bytes(run: Run, data: bytes, path: str, *, from_stdin: bool = False) -> None:
-    from automations_lint.linter import decode  # keeps `--help` and `rules` fast
+    from automations_lint.linter import decode, fixes_can_be_written  # keeps `--help` and `rules` fast
 
     run.files += 1
     text = decode(data)
     # --fix writes UTF-8 only: a UTF-16 file is checked but never fixed, and not called fixable.
-    fixable = isinstance(text, str) and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    fixable = isinstance(text, str) and fixes_can_be_written(data)
     if from_stdin and run.fix_mode == "fix" and not fixable:
         run.echo = data  # an editor replaces the file with what comes out: it must be the file, not the report
     if isinstance(text, Diagnostic):

@@ -111,7 +111,7 @@ def lint_bytes(data: bytes, path: str = "<stdin>", config: Config | None = None)
     text = decode(data)
     if isinstance(text, Diagnostic):
         return [text._replace(path=path)]
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # fixes are written as UTF-8: none for these
+    if not fixes_can_be_written(data):
         return [diagnostic._replace(fix=None) for diagnostic in lint_text(text, path, config)]
     return lint_text(text, path, config)
 
@@ -122,6 +122,12 @@ def lint_path(path: str | os.PathLike[str], config: Config | None = None) -> lis
     from automations_lint.files import read_regular_file
 
     return lint_bytes(read_regular_file(os.fspath(path)), os.fspath(path), config)
+
+
+def fixes_can_be_written(data: bytes) -> bool:
+    """Whether --fix may write this file: fixes are written as UTF-8, so a UTF-16 file is checked, never fixed
+    (and none of its problems is called fixable)."""
+    return not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
 def decode(data: bytes) -> str | Diagnostic:

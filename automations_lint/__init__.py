@@ -4,13 +4,13 @@
     >>> [d.code for d in lint_text("tasks: {build: {name: Build, command: make, triggers: [manual]}}")]
     ['AL101']
 
-The strict model of the file is `automations_lint.model.AutomationsFile` (a pydantic v2 model).
+The strict model of the file is `automations_lint.schema.model.AutomationsFile` (a pydantic v2 model).
 """
 
 from __future__ import annotations
 
-from automations_lint.diagnostic import Diagnostic
-from automations_lint.linter import lint_bytes, lint_path, lint_text
+from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.engine.linter import lint_bytes, lint_path, lint_text
 
 __all__ = ["Diagnostic", "lint_bytes", "lint_path", "lint_text"]
 __version__ = "0.1.0"

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from automations_lint.cli import main
+from automations_lint.cli.commands import main
 
 sys.exit(main())

@@ -33,9 +33,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from automations_lint import lint_text
-from automations_lint.fixing import fix_text
+from automations_lint.engine.fixing import fix_text
 from automations_lint.rules import shellcheck
-from automations_lint.shell import commands
+from automations_lint.shell.words import commands
 
 LIMIT = 12.0
 HEAD = "services:\n  db:\n    name: DB\n    commands:\n      start: postgres\ntasks:\n"

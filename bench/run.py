@@ -48,14 +48,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED_SCHEMA = REPO / "schemas" / "automations.schema.json"
 SCHEMA_SCRIPT = (
-    "import json; from automations_lint.model import AutomationsFile; "
+    "import json; from automations_lint.schema.model import AutomationsFile; "
     "print(json.dumps(AutomationsFile.model_json_schema()))"
 )
 OURS, CJS, YAMLLINT = "automations-lint", "check-jsonschema", "yamllint"
 # Our tool with its optional ShellCheck stage switched off, for an even comparison with the peers, which run no
 # ShellCheck: timed only when ShellCheck is installed, where the plain console script runs it on every command.
 OURS_CORE = "automations-lint, ShellCheck off"
-FIND_SHELLCHECK = "from automations_lint.shellcheck import find_binary; print(find_binary() or '')"
+FIND_SHELLCHECK = "from automations_lint.shell.shellcheck import find_binary; print(find_binary() or '')"
 ONE = "one file, 67 lines"
 MEMORY_LIMIT_MB = 150.0
 LINEAR_LIMIT = 12.0

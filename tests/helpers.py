@@ -13,7 +13,7 @@ CHILD_CLI = (
     "import sys\n"
     "from automations_lint.rules import shellcheck\n"
     "shellcheck.check = lambda document: iter(())\n"
-    "from automations_lint.cli import main\n"
+    "from automations_lint.cli.commands import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )
 

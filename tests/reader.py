@@ -17,9 +17,9 @@ from typing import NamedTuple
 from descriptor import DESCRIPTOR
 
 from automations_lint import lint_text
-from automations_lint.config import Config
-from automations_lint.diagnostic import Diagnostic
-from automations_lint.spec import DISPUTED_TASK_TRIGGERS, ERRORS_BEYOND_THE_READER
+from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.engine.config import Config
+from automations_lint.schema.spec import DISPUTED_TASK_TRIGGERS, ERRORS_BEYOND_THE_READER
 
 ENVIRONMENT = "ONA_READER"
 # ShellCheck's findings are one of the deliberate extras: not running it saves a process per file.
@@ -66,7 +66,7 @@ def read(binary: str, paths: Sequence[Path]) -> dict[str, Verdict]:
 
 def disagreement(text: str, verdict: Verdict) -> str | None:
     """Why the linter disagrees with the reader on `text`, or None when it agrees: an error if and only if Ona
-    rejects the file, except the deliberate differences listed in automations_lint/spec.py."""
+    rejects the file, except the deliberate differences listed in automations_lint/schema/spec.py."""
     diagnostics = lint_text(text, "conformance.yaml", WITHOUT_SHELLCHECK)
     errors = [d for d in diagnostics if d.severity == "error" and d.name not in ERRORS_BEYOND_THE_READER]
     if verdict.accepted and errors:

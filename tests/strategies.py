@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from automations_lint.spec import ROLES, SERVICE_TRIGGERS, TASK_TRIGGERS
+from automations_lint.schema.spec import ROLES, SERVICE_TRIGGERS, TASK_TRIGGERS
 
 keys = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCXYZ0123456789_-", min_size=1, max_size=20)
 # Any printable text, including characters YAML must quote ("yes", ": ", "#", leading spaces, unicode).

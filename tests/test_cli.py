@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import write
 
-from automations_lint.cli import cli, main
+from automations_lint.cli.commands import cli, main
 from automations_lint.rules.registry import ALL_RULES, summary
 
 VALID = "tasks:\n  build:\n    name: Build\n    command: npm run build\n"

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import write
 
-from automations_lint.cli import cli
+from automations_lint.cli.commands import cli
 
 INVALID = "tasks:\n  build:\n    name: Build\n    command: npm run build\n    triggers: [manual]\n"
 HEADLINE = 'error AL101 unknown field "triggers" in task "build" [unknown-field]'

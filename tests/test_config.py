@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import write
 
-from automations_lint.cli import main
-from automations_lint.config import glob_matches
+from automations_lint.cli.commands import main
+from automations_lint.engine.config import glob_matches
 
 # An unknown field (error AL101) and a task whose command is blank (warning AL302).
 FILE = (

@@ -1,5 +1,5 @@
 """The linter agrees with Ona's own reader on every conformance case: an error if and only if Ona rejects the
-file, except the deliberate differences listed in automations_lint/spec.py (ERRORS_BEYOND_THE_READER, and the
+file, except the deliberate differences listed in automations_lint/schema/spec.py (ERRORS_BEYOND_THE_READER, and the
 disputed beforeSnapshot on a task, a warning).
 
 tests/conformance/cases/ holds one small file per fact of how Ona reads the file (docs/format.md), and

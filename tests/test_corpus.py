@@ -29,10 +29,10 @@ import pytest
 from helpers import CHILD_CLI
 
 from automations_lint import lint_bytes
-from automations_lint.diagnostic import Diagnostic
-from automations_lint.loader import LINE_BREAK
+from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.reporters import Report, reporter
 from automations_lint.rules.registry import BY_CODE
+from automations_lint.source.loader import LINE_BREAK
 
 HERE = Path(__file__).parent / "corpus"
 SNAPSHOT = HERE / "snapshot.txt"
@@ -135,7 +135,7 @@ def test_same_output_in_every_process(corpus_files: list[Path]) -> None:
 
 
 def shellcheck_available() -> bool:
-    from automations_lint import shellcheck
+    from automations_lint.shell import shellcheck
 
     return shellcheck.find_binary() is not None
 

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from descriptor import DESCRIPTOR, Field, Message, messages, rule
 
-from automations_lint import fast_schema, spec
-from automations_lint.model import AutomationsFile, Commands, Docker, Machine, RunsOn, Service, Task
-from automations_lint.schema_export import json_schema
+from automations_lint.schema import fast_schema, spec
+from automations_lint.schema.export import json_schema
+from automations_lint.schema.model import AutomationsFile, Commands, Docker, Machine, RunsOn, Service, Task
 
 MESSAGES = messages()
 PACKAGE = ".gitpod.v1."

@@ -109,7 +109,7 @@ def test_pending_exceptions_are_still_needed() -> None:
     [
         ("See [the schema](schemas/automations.schema.json).", [("link", "schemas/automations.schema.json")]),
         ("[ref]: ../examples/x.yaml", [("link", "../examples/x.yaml")]),
-        ("The model is in `automations_lint/model.py`.", [("code", "automations_lint/model.py")]),
+        ("The model is in `automations_lint/schema/model.py`.", [("code", "automations_lint/schema/model.py")]),
         ("Outside: `../workbench/corpus/`.", [("code", "../workbench/corpus/")]),
         # A user's file, a command, a placeholder and a glob are not repository paths.
         ("`.ona/automations.yaml`, `pip install -e .`, `tests/cases/<rule>/`, `legacy/**`", []),

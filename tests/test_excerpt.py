@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from automations_lint.excerpt import quoted
+from automations_lint.core.excerpt import quoted
 
 
 @pytest.mark.parametrize(

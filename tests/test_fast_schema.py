@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from automations_lint import spec
-from automations_lint.fast_schema import schema_errors
-from automations_lint.model import AutomationsFile
+from automations_lint.schema import spec
+from automations_lint.schema.fast_schema import schema_errors
+from automations_lint.schema.model import AutomationsFile
 
 FIELDS = sorted(
     {*spec.TOP_LEVEL_FIELDS, *spec.SERVICE_FIELDS, *spec.TASK_FIELDS, *spec.COMMAND_FIELDS, *spec.RUNS_ON_FIELDS}

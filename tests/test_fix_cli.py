@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from automations_lint import fixing
-from automations_lint.cli import cli
+from automations_lint.cli.commands import cli
+from automations_lint.engine import fixing
 
 BROKEN = (
     "tasks:\n"
@@ -122,7 +122,7 @@ def test_a_file_changed_since_it_was_read_is_left_alone(tmp_path: Path, monkeypa
         path.write_text(BROKEN + "# someone else's edit\n")
         return result
 
-    monkeypatch.setattr("automations_lint.fix_cli.fix_text", edit_meanwhile)
+    monkeypatch.setattr("automations_lint.cli.fix.fix_text", edit_meanwhile)
     code, _, err = run("--fix", str(path))
     assert code == 2
     assert path.read_text() == BROKEN + "# someone else's edit\n"

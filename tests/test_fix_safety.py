@@ -27,10 +27,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automations_lint import lint_text
-from automations_lint.diagnostic import Diagnostic
-from automations_lint.fixing import fix_text
-from automations_lint.loader import LINE_BREAK, load
-from automations_lint.spec import COMMAND_FIELDS
+from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.engine.fixing import fix_text
+from automations_lint.schema.spec import COMMAND_FIELDS
+from automations_lint.source.loader import LINE_BREAK, load
 
 # -- the invariants --------------------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from automations_lint.cli import cli
+from automations_lint.cli.commands import cli
 
 BROKEN = "tasks:\n  build:\n    name: Build\n    command: make\n    triggers: [manual]\n"
 FIXED = BROKEN.replace("triggers", "triggeredBy")

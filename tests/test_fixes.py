@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from strategies import documents, dump
 
 from automations_lint import lint_text
-from automations_lint.fixing import fix_text
+from automations_lint.engine.fixing import fix_text
 
 FIXES = Path(__file__).parent / "fixes"
 INPUTS = sorted(path for path in FIXES.glob("*.yaml") if path.suffixes == [".yaml"])

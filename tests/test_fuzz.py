@@ -24,11 +24,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from automations_lint import lint_bytes, lint_text
-from automations_lint.diagnostic import Diagnostic
-from automations_lint.linter import decode, sort_key
-from automations_lint.loader import LINE_BREAK, events
+from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.engine.linter import decode, sort_key
 from automations_lint.reporters import FORMATS, Report, reporter
-from automations_lint.spec import (
+from automations_lint.schema.spec import (
     COMMAND_FIELDS,
     DOCKER_FIELDS,
     ROLES,
@@ -38,6 +37,7 @@ from automations_lint.spec import (
     TASK_TRIGGERS,
     TOP_LEVEL_FIELDS,
 )
+from automations_lint.source.loader import LINE_BREAK, events
 
 # The shellcheck rule runs a process per file; it gets its own, smaller property test at the end.
 no_shellcheck = pytest.mark.usefixtures("without_shellcheck")
@@ -290,7 +290,7 @@ script_styles: dict[str, Callable[[str], str]] = {
 
 
 def shellcheck_available() -> bool:
-    from automations_lint import shellcheck
+    from automations_lint.shell import shellcheck
 
     return shellcheck.find_binary() is not None
 

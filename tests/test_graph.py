@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from automations_lint.cli import cli, main
-from automations_lint.document import Document
-from automations_lint.graph_render import dot, drawing, mermaid
+from automations_lint.cli.commands import cli, main
+from automations_lint.plan.render import dot, drawing, mermaid
+from automations_lint.rules.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden" / "graph"
@@ -59,7 +59,7 @@ def graph(*args: str) -> tuple[int, str, str]:
 
 def document(text: str) -> Document:
     """The document of `text` as the command reads it (with positions, so file order is the key order)."""
-    from automations_lint.loader import load
+    from automations_lint.source.loader import load
 
     loaded = load(text)
     return Document.from_data(loaded.data, loaded.source_map, loaded.text)

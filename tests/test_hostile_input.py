@@ -19,8 +19,10 @@ from pathlib import Path
 import pytest
 from helpers import CHILD_CLI
 
-from automations_lint import cli, discovery, lint_bytes, lint_text
-from automations_lint.diagnostic import Diagnostic
+from automations_lint import lint_bytes, lint_text
+from automations_lint.cli import commands as cli
+from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.source import discovery
 
 pytestmark = pytest.mark.usefixtures("without_shellcheck")
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from strategies import documents, dump
 
 from automations_lint import lint_text
-from automations_lint.model import AutomationsFile
+from automations_lint.schema.model import AutomationsFile
 
 
 # ShellCheck is off: random command text is rarely valid shell, and judging it is not what this property is about.

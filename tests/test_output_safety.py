@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from automations_lint import lint_text
-from automations_lint.cli import main
+from automations_lint.cli.commands import main
 from automations_lint.reporters import FORMATS, Report, reporter
 
 # What a terminal or a CI log must never receive raw (tab and the line breaks the format itself writes aside).

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from automations_lint.cli import cli, main
-from automations_lint.document import Document
-from automations_lint.plan import Step, build_plan, render_json, render_text
-from automations_lint.plan_cli import split_arguments
+from automations_lint.cli.commands import cli, main
+from automations_lint.cli.plan import split_arguments
+from automations_lint.plan.order import Step, build_plan, render_json, render_text
+from automations_lint.rules.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / ".ona" / "automations.yaml"
@@ -62,7 +62,7 @@ def keys(document_text: str, *tasks: str) -> list[list[str]]:
 
 
 def _load(text: str) -> object:
-    from automations_lint.loader import load
+    from automations_lint.source.loader import load
 
     return load(text).data
 

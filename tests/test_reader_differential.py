@@ -1,6 +1,6 @@
 """Differential: generated files and mutated real files through both Ona's reader (the replica named by
 ONA_READER; `.ci/run` builds it and sets the variable) and the linter, which must agree as tests/reader.py says:
-an error if and only if Ona rejects the file, except the deliberate differences in automations_lint/spec.py.
+an error if and only if Ona rejects the file, except the deliberate differences in automations_lint/schema/spec.py.
 
 Generated files are written as YAML text, not dumped from data, so that they use what the reader resolves on its
 own: plain scalars such as `1_000`, `yes` or `2024-01-01`, keys that are not strings, tags, protobuf field names,

@@ -24,9 +24,9 @@ import pytest
 from click.testing import CliRunner
 
 from automations_lint import __version__
-from automations_lint.cli import cli
-from automations_lint.diagnostic import Diagnostic
-from automations_lint.linter import lint_text
+from automations_lint.cli.commands import cli
+from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.engine.linter import lint_text
 from automations_lint.reporters import FORMATS, Report, default_format, reporter
 from automations_lint.rules.registry import ALL_RULES, summary
 

@@ -13,10 +13,10 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from automations_lint.cli import cli
-from automations_lint.fixes import FIXABLE_RULES
-from automations_lint.fixing import fix_text
-from automations_lint.linter import lint_text
+from automations_lint.cli.commands import cli
+from automations_lint.engine.fixing import fix_text
+from automations_lint.engine.linter import lint_text
+from automations_lint.fix.makers import FIXABLE_RULES
 from automations_lint.rules.base import RuleModule
 from automations_lint.rules.registry import ALL_RULES
 

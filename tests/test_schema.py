@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from jsonschema import Draft7Validator
 from jsonschema.validators import validator_for
 
-from automations_lint.cli import cli
-from automations_lint.schema_export import REGENERATE, json_schema, render
-from automations_lint.spec import DURATION_PATTERN, KEY_PATTERN, ROLES, SERVICE_TRIGGERS, TASK_TRIGGERS
+from automations_lint.cli.commands import cli
+from automations_lint.schema.export import REGENERATE, json_schema, render
+from automations_lint.schema.spec import DURATION_PATTERN, KEY_PATTERN, ROLES, SERVICE_TRIGGERS, TASK_TRIGGERS
 
 COMMITTED = Path(__file__).parents[1] / "schemas" / "automations.schema.json"
 SCHEMA = json_schema()
@@ -259,6 +259,6 @@ def test_cli_help_lists_the_schema_command() -> None:
 
 
 def test_registering_the_command_keeps_pydantic_off_the_start_up_path() -> None:
-    code = "import sys, automations_lint.cli; print('pydantic' in sys.modules)"
+    code = "import sys, automations_lint.cli.commands; print('pydantic' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -33,9 +33,9 @@ from pydantic import ValidationError as ModelError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from automations_lint.model import AutomationsFile
-from automations_lint.schema_export import json_schema
-from automations_lint.spec import (
+from automations_lint.schema.export import json_schema
+from automations_lint.schema.model import AutomationsFile
+from automations_lint.schema.spec import (
     COMMAND_FIELDS,
     DOCKER_FIELDS,
     DURATION_PATTERN,

@@ -31,7 +31,7 @@ from editor.yaml_server import YamlServer, missing
 from helpers import CORPUS
 
 from automations_lint import lint_bytes
-from automations_lint.spec import ROLES, SERVICE_FIELDS, SERVICE_TRIGGERS, TASK_FIELDS
+from automations_lint.schema.spec import ROLES, SERVICE_FIELDS, SERVICE_TRIGGERS, TASK_FIELDS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(missing() is not None, reason=str(missing()))]
 

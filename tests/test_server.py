@@ -305,7 +305,7 @@ async def test_shellcheck_findings_stay_until_their_script_changes(client: Langu
 
 def test_the_command_line_does_not_load_the_server() -> None:
     """`check` keeps its cold start: pygls is imported only by `automations-lint server`."""
-    code = "import sys, automations_lint.cli; "
+    code = "import sys, automations_lint.cli.commands; "
     code += "print(any(m.split('.')[0] in ('pygls', 'lsprotocol') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
 

@@ -7,11 +7,11 @@ import pytest
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from automations_lint.linter import lint_text
-from automations_lint.loader import load
+from automations_lint.engine.linter import lint_text
 from automations_lint.server.actions import actions
 from automations_lint.server.convert import span_of
 from automations_lint.server.positions import Text
+from automations_lint.source.loader import load
 
 BLOCK = "tasks:\n  build:\n    name: Build\n    command: |\n      make\n      echo $1\n"
 PLAIN = "tasks:\n  build:\n    name: Build\n    command:\n      make &&\n      echo $1\n"

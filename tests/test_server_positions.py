@@ -5,7 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from automations_lint.diagnostic import Span
+from automations_lint.core.diagnostic import Span
 from automations_lint.server.positions import Text
 
 UTF16 = PositionCodec(encoding=types.PositionEncodingKind.Utf16)

@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from automations_lint import lint_text, shellcheck
-from automations_lint.cli import cli
+from automations_lint import lint_text
+from automations_lint.cli.commands import cli
 from automations_lint.rules import shellcheck as rule
+from automations_lint.shell import shellcheck
 
 NOTE = (
     "commands were not checked with ShellCheck, which is not installed; to check them: "

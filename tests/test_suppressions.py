@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from automations_lint import lint_text
-from automations_lint.cli import main
-from automations_lint.config import Config
+from automations_lint.cli.commands import main
+from automations_lint.engine.config import Config
 
 # Line 5 has an unknown field (AL101); the task "watch" never ends (AL403, on line 8, inside the script).
 FILE = """\
@@ -169,6 +169,6 @@ def test_suppressed_errors_no_longer_fail_the_check(tmp_path: Path, capsys: pyte
 
 
 def test_the_linter_looks_for_the_same_marker_as_the_suppressions() -> None:
-    from automations_lint import linter, suppressions
+    from automations_lint.engine import linter, suppressions
 
     assert linter.SUPPRESSION_MARKER == suppressions.MARKER

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
-from automations_lint.diagnostic import Diagnostic
+from automations_lint.core.diagnostic import Diagnostic
 
 
 class Report(NamedTuple):

@@ -8,7 +8,7 @@ Errors become `::error`, warnings `::warning` and infos `::notice`. The hint fol
 
 from __future__ import annotations
 
-from automations_lint.diagnostic import Diagnostic
+from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.reporters import Report
 from automations_lint.reporters.identity import repository_path
 from automations_lint.reporters.terminal import fix_line, printable, summary

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 
-from automations_lint.diagnostic import Diagnostic
+from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.core.safe_text import json_text, printable, readable
 from automations_lint.reporters import Report
 from automations_lint.reporters.identity import fingerprints, repository_path
 from automations_lint.reporters.terminal import fix_note
-from automations_lint.safe_text import json_text, printable, readable
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -10,7 +10,7 @@ import os
 import posixpath
 from collections.abc import Sequence
 
-from automations_lint.diagnostic import Diagnostic
+from automations_lint.core.diagnostic import Diagnostic
 
 
 def repository_path(path: str) -> str:

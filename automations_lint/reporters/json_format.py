@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 
+from automations_lint.core.safe_text import json_text, readable
 from automations_lint.reporters import Report
-from automations_lint.safe_text import json_text, readable
 
 
 def render(report: Report) -> str:

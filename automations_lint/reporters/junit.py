@@ -11,7 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from automations_lint.diagnostic import Diagnostic
+from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.reporters import Report
 from automations_lint.reporters.identity import repository_path
 from automations_lint.reporters.terminal import counted, fix_line, headline, printable

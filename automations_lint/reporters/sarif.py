@@ -13,12 +13,12 @@ import os
 from urllib.parse import quote
 
 from automations_lint import __version__
-from automations_lint.diagnostic import Diagnostic
+from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.core.safe_text import json_text, printable
 from automations_lint.reporters import Report
 from automations_lint.reporters.identity import fingerprints, repository_path
 from automations_lint.rules.base import RuleModule
 from automations_lint.rules.registry import ALL_RULES, summary
-from automations_lint.safe_text import json_text, printable
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 # A versioned name of our own: GitHub computes its `primaryLocationLineHash` beside it.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from automations_lint.diagnostic import Diagnostic
-from automations_lint.safe_text import printable
+from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.core.safe_text import printable
 
 __all__ = ["counted", "fix_line", "fix_note", "headline", "paint", "plural", "printable", "summary"]
 

@@ -9,10 +9,10 @@ tasks.yaml:5:5: error AL101 unknown field "triggers" in task "build" [unknown-fi
 
 from __future__ import annotations
 
-from automations_lint.diagnostic import Diagnostic
-from automations_lint.loader import LINE_BREAK
+from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.reporters import Report
 from automations_lint.reporters.terminal import fix_line, headline, paint, printable, summary
+from automations_lint.source.loader import LINE_BREAK
 
 # A frame shows at most this many characters of a line, around the problem (a minified 5 MB line stays readable).
 WIDTH = 120

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
 
-from automations_lint.diagnostic import Finding, Path, Severity
-from automations_lint.document import Document
+from automations_lint.core.diagnostic import Finding, Path, Severity
+from automations_lint.rules.document import Document
 
 
 class RuleModule(Protocol):

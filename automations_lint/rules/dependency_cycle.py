@@ -36,9 +36,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.document import Document
-from automations_lint.graph import elementary_cycles
+from automations_lint.core.diagnostic import Finding, Severity
+from automations_lint.core.graph import elementary_cycles
+from automations_lint.rules.document import Document
 
 CODE = "AL203"
 NAME = "dependency-cycle"

@@ -30,9 +30,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.document import Document
-from automations_lint.spec import DISPUTED_TASK_TRIGGERS
+from automations_lint.core.diagnostic import Finding, Severity
+from automations_lint.rules.document import Document
+from automations_lint.schema.spec import DISPUTED_TASK_TRIGGERS
 
 CODE = "AL111"
 NAME = "disputed-trigger"

@@ -27,7 +27,7 @@ Fix: none: which of the two to keep, or what to rename, is the author's decision
 
 from __future__ import annotations
 
-from automations_lint.diagnostic import Severity
+from automations_lint.core.diagnostic import Severity
 
 CODE = "AL002"
 NAME = "duplicate-key"

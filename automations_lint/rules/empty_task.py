@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.document import Document
+from automations_lint.core.diagnostic import Finding, Severity
+from automations_lint.rules.document import Document
 
 CODE = "AL302"
 NAME = "empty-task"

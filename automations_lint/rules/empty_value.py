@@ -24,9 +24,9 @@ Fix: none.
 
 from __future__ import annotations
 
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.paths import describe
+from automations_lint.core.diagnostic import Finding, Severity
 from automations_lint.rules.base import SchemaError
+from automations_lint.source.paths import describe
 
 CODE = "AL104"
 NAME = "empty-value"

@@ -33,7 +33,7 @@ Fix: none: move what you need into the first document and delete the rest.
 
 from __future__ import annotations
 
-from automations_lint.diagnostic import Severity
+from automations_lint.core.diagnostic import Severity
 
 CODE = "AL005"
 NAME = "extra-document"

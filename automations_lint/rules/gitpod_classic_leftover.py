@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.document import Document
-from automations_lint.excerpt import quoted
-from automations_lint.shell import Command, commands, stages
+from automations_lint.core.diagnostic import Finding, Severity
+from automations_lint.core.excerpt import quoted
+from automations_lint.rules.document import Document
+from automations_lint.shell.words import Command, commands, stages
 
 CODE = "AL405"
 NAME = "gitpod-classic-leftover"

@@ -22,7 +22,7 @@ Fix: none.
 
 from __future__ import annotations
 
-from automations_lint.diagnostic import Severity
+from automations_lint.core.diagnostic import Severity
 
 CODE = "AL003"
 NAME = "invalid-document"

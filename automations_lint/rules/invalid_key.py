@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import re
 
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.paths import KINDS
+from automations_lint.core.diagnostic import Finding, Severity
 from automations_lint.rules.base import SchemaError
+from automations_lint.source.paths import KINDS
 
 CODE = "AL108"
 NAME = "invalid-key"

@@ -34,9 +34,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.document import Document
-from automations_lint.spec import PROTO_NAMES
+from automations_lint.core.diagnostic import Finding, Severity
+from automations_lint.rules.document import Document
+from automations_lint.schema.spec import PROTO_NAMES
 
 CODE = "AL303"
 NAME = "proto-field-name"

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.document import Document
+from automations_lint.core.diagnostic import Finding, Severity
+from automations_lint.rules.document import Document
 
 CODE = "AL202"
 NAME = "self-dependency"

@@ -33,10 +33,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.command_facts import detaches, quick, sets_up
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.document import Document
-from automations_lint.shell import Command, commands
+from automations_lint.core.diagnostic import Finding, Severity
+from automations_lint.rules.document import Document
+from automations_lint.shell.facts import detaches, quick, sets_up
+from automations_lint.shell.words import Command, commands
 
 CODE = "AL401"
 NAME = "service-exits-immediately"

@@ -47,9 +47,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 
-from automations_lint import shellcheck
-from automations_lint.diagnostic import Finding, Path, Severity
-from automations_lint.document import Automation, Document
+from automations_lint.core.diagnostic import Finding, Path, Severity
+from automations_lint.rules.document import Automation, Document
+from automations_lint.shell import shellcheck
 
 CODE = "AL501"
 NAME = "shellcheck"

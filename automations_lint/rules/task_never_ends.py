@@ -27,10 +27,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.command_facts import Blame, never_ends, quick
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.document import Document
-from automations_lint.shell import commands
+from automations_lint.core.diagnostic import Finding, Severity
+from automations_lint.rules.document import Document
+from automations_lint.shell.facts import Blame, never_ends, quick
+from automations_lint.shell.words import commands
 
 CODE = "AL403"
 NAME = "task-never-ends"

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.document import Automation, Document
+from automations_lint.core.diagnostic import Finding, Severity
+from automations_lint.rules.document import Automation, Document
 
 CODE = "AL406"
 NAME = "template-placeholder"

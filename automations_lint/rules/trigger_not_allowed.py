@@ -27,9 +27,9 @@ Fix: none.
 
 from __future__ import annotations
 
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.paths import owner
+from automations_lint.core.diagnostic import Finding, Severity
 from automations_lint.rules.base import SchemaError
+from automations_lint.source.paths import owner
 
 CODE = "AL106"
 NAME = "trigger-not-allowed"

@@ -40,11 +40,11 @@ fields have no fix.
 
 from __future__ import annotations
 
-from automations_lint import spec
-from automations_lint.diagnostic import Finding, Path, Severity
-from automations_lint.paths import container
+from automations_lint.core.diagnostic import Finding, Path, Severity
+from automations_lint.core.suggest import closest, quoted_list
 from automations_lint.rules.base import SchemaError
-from automations_lint.suggest import closest, quoted_list
+from automations_lint.schema import spec
+from automations_lint.source.paths import container
 
 CODE = "AL101"
 NAME = "unknown-field"

@@ -33,9 +33,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.diagnostic import Finding, Severity
-from automations_lint.document import Document
-from automations_lint.suggest import closest, quoted_list
+from automations_lint.core.diagnostic import Finding, Severity
+from automations_lint.core.suggest import closest, quoted_list
+from automations_lint.rules.document import Document
 
 CODE = "AL201"
 NAME = "unknown-reference"

@@ -28,11 +28,11 @@ that trigger.
 
 from __future__ import annotations
 
-from automations_lint import spec
-from automations_lint.diagnostic import Finding, Severity
+from automations_lint.core.diagnostic import Finding, Severity
+from automations_lint.core.suggest import did_you_mean
 from automations_lint.rules.base import SchemaError
-from automations_lint.scalars import type_name
-from automations_lint.suggest import did_you_mean
+from automations_lint.schema import spec
+from automations_lint.source.scalars import type_name
 
 CODE = "AL105"
 NAME = "unknown-trigger"

@@ -28,7 +28,7 @@ Fix: none: what the tag was meant to do is for you to write out.
 
 from __future__ import annotations
 
-from automations_lint.diagnostic import Severity
+from automations_lint.core.diagnostic import Severity
 
 CODE = "AL004"
 NAME = "unsupported-tag"

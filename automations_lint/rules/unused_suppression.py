@@ -29,7 +29,7 @@ Fix: none.
 
 from __future__ import annotations
 
-from automations_lint.diagnostic import Severity
+from automations_lint.core.diagnostic import Severity
 
 CODE = "AL901"
 NAME = "unused-suppression"

@@ -33,10 +33,10 @@ from __future__ import annotations
 
 import re
 
-from automations_lint.diagnostic import Finding, Path, Severity
-from automations_lint.paths import describe
+from automations_lint.core.diagnostic import Finding, Path, Severity
 from automations_lint.rules.base import SchemaError
-from automations_lint.scalars import type_name
+from automations_lint.source.paths import describe
+from automations_lint.source.scalars import type_name
 
 CODE = "AL103"
 NAME = "wrong-type"

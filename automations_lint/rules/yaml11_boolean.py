@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from automations_lint.diagnostic import Finding, Path, Severity
-from automations_lint.document import Automation, Document
-from automations_lint.paths import describe
+from automations_lint.core.diagnostic import Finding, Path, Severity
+from automations_lint.rules.document import Automation, Document
+from automations_lint.source.paths import describe
 
 CODE = "AL407"
 NAME = "yaml11-boolean"

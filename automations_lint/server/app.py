@@ -13,13 +13,13 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 
 from automations_lint import __version__
-from automations_lint.config import Config
-from automations_lint.diagnostic import Diagnostic
-from automations_lint.linter import sort_key
-from automations_lint.loader import Loaded, load
+from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.engine.config import Config
+from automations_lint.engine.linter import sort_key
 from automations_lint.server import actions, completion, convert, hover, navigation, state, symbols
 from automations_lint.server.outline import Outline
 from automations_lint.server.positions import Text
+from automations_lint.source.loader import Loaded, load
 
 # Long enough to skip the keystrokes of a word, short enough to feel immediate.
 DEBOUNCE_SECONDS = 0.2

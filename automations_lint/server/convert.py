@@ -11,8 +11,8 @@ from itertools import pairwise
 
 from lsprotocol import types
 
-from automations_lint.diagnostic import Diagnostic, Span
-from automations_lint.graph import elementary_cycles
+from automations_lint.core.diagnostic import Diagnostic, Span
+from automations_lint.core.graph import elementary_cycles
 from automations_lint.rules import dependency_cycle
 from automations_lint.server.outline import Outline
 from automations_lint.server.positions import Text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from automations_lint import model, spec
+from automations_lint.schema import model, spec
 
 TRIGGER_DOCS = spec.TRIGGER_MEANINGS
 ROLE_DOCS = spec.ROLE_MEANINGS

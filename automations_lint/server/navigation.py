@@ -6,7 +6,7 @@ import re
 
 from lsprotocol import types
 
-from automations_lint import spec
+from automations_lint.schema import spec
 from automations_lint.server.outline import Outline
 from automations_lint.server.positions import Text
 

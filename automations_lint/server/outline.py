@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from automations_lint.diagnostic import Span
-from automations_lint.document import Automation, Document
-from automations_lint.loader import LINE_BREAK, Loaded, load
+from automations_lint.core.diagnostic import Span
+from automations_lint.rules.document import Automation, Document
 from automations_lint.server.positions import contains
+from automations_lint.source.loader import LINE_BREAK, Loaded, load
 
 SECTIONS = {"service": "services", "task": "tasks"}
 

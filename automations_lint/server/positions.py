@@ -8,8 +8,8 @@ from bisect import bisect_right
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from automations_lint.diagnostic import Span
-from automations_lint.loader import LINE_BREAK
+from automations_lint.core.diagnostic import Span
+from automations_lint.source.loader import LINE_BREAK
 
 
 class Text:

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlparse
 
-from automations_lint.config import Config, ConfigError, ConfigFinder
-from automations_lint.diagnostic import Diagnostic, Span
-from automations_lint.linter import lint_text
-from automations_lint.loader import Loaded
+from automations_lint.core.diagnostic import Diagnostic, Span
+from automations_lint.engine.config import Config, ConfigError, ConfigFinder
+from automations_lint.engine.linter import lint_text
 from automations_lint.rules import shellcheck
 from automations_lint.rules.registry import BY_CODE
+from automations_lint.source.loader import Loaded
 
 UNTITLED = "<untitled>"
 

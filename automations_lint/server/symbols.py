@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from automations_lint.diagnostic import Span
+from automations_lint.core.diagnostic import Span
 from automations_lint.server.outline import SECTIONS, Outline
 from automations_lint.server.positions import Text
 

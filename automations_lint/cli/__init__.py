@@ -1,0 +1,1 @@
+"""The command line: click commands only, thin, over the engine."""

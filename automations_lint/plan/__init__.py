@@ -1,0 +1,1 @@
+"""What Ona would run, in which order (`plan`), and the dependency graph drawn (`graph`)."""

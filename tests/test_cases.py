@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from automations_lint import lint_text
+from automations_lint.engine.run import SourceFile, lint_files
 from automations_lint.reporters import Report, reporter
 from automations_lint.rules.base import RuleModule
 from automations_lint.rules.registry import ALL_RULES
@@ -24,7 +25,8 @@ ALL_CASES = sorted(CASES.glob("*/*.yaml"))
 def render(case: Path) -> str:
     """What `automations-lint check <case>.yaml` prints, run from the case's folder, without colour."""
     text = case.read_text(encoding="utf-8")
-    return reporter("text")(Report(lint_text(text, case.name), 1, {case.name: text}))
+    result = lint_files([SourceFile(text, case.name)]).files[0]
+    return reporter("text")(Report(result.diagnostics, 1, {case.name: result.lines}))
 
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[f"{case.parent.name}/{case.stem}" for case in ALL_CASES])

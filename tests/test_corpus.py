@@ -32,7 +32,7 @@ from automations_lint import lint_bytes
 from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.reporters import Report, reporter
 from automations_lint.rules.registry import BY_CODE
-from automations_lint.source.loader import LINE_BREAK
+from automations_lint.source.lines import LINE_BREAK
 
 HERE = Path(__file__).parent / "corpus"
 SNAPSHOT = HERE / "snapshot.txt"

@@ -30,7 +30,8 @@ from automations_lint import lint_text
 from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.engine.fixing import fix_text
 from automations_lint.schema.spec import COMMAND_FIELDS
-from automations_lint.source.loader import LINE_BREAK, load
+from automations_lint.source.lines import LINE_BREAK
+from automations_lint.source.loader import load
 
 # -- the invariants --------------------------------------------------------------------------------------------
 

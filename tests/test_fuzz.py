@@ -25,7 +25,8 @@ from ruamel.yaml.error import YAMLError
 
 from automations_lint import lint_bytes, lint_text
 from automations_lint.core.diagnostic import Diagnostic
-from automations_lint.engine.linter import decode, sort_key
+from automations_lint.engine.linter import decode
+from automations_lint.engine.run import sort_key
 from automations_lint.reporters import FORMATS, Report, reporter
 from automations_lint.schema.spec import (
     COMMAND_FIELDS,
@@ -37,7 +38,8 @@ from automations_lint.schema.spec import (
     TASK_TRIGGERS,
     TOP_LEVEL_FIELDS,
 )
-from automations_lint.source.loader import LINE_BREAK, events
+from automations_lint.source.events import events
+from automations_lint.source.lines import LINE_BREAK, Lines
 
 # The shellcheck rule runs a process per file; it gets its own, smaller property test at the end.
 no_shellcheck = pytest.mark.usefixtures("without_shellcheck")
@@ -77,7 +79,7 @@ def assert_same_order_in_every_process(diagnostics: list[Diagnostic]) -> None:
 
 def assert_reports(diagnostics: list[Diagnostic], text: str) -> None:
     """Every format renders; the JSON one parses back to the diagnostics."""
-    report = Report(diagnostics, 1, {"automations.yaml": text})
+    report = Report(diagnostics, 1, {"automations.yaml": Lines(text)})
     for name in FORMATS:
         assert isinstance(reporter(name)(report), str)
     assert json.loads(reporter("json")(report)) == [d.as_dict() for d in diagnostics]

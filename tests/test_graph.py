@@ -62,7 +62,7 @@ def document(text: str) -> Document:
     from automations_lint.source.loader import load
 
     loaded = load(text)
-    return Document.from_data(loaded.data, loaded.source_map, loaded.text)
+    return Document.from_data(loaded.data, loaded.source_map, loaded.lines)
 
 
 def assert_valid_mermaid(text: str) -> None:

@@ -21,6 +21,7 @@ import pytest
 from automations_lint import lint_text
 from automations_lint.cli.commands import main
 from automations_lint.reporters import FORMATS, Report, reporter
+from automations_lint.source.lines import Lines
 
 # What a terminal or a CI log must never receive raw (tab and the line breaks the format itself writes aside).
 UNSAFE = re.compile(
@@ -56,7 +57,7 @@ def test_every_format_is_safe(output_format: str, name: str) -> None:
     diagnostics, text = hostile_diagnostics(HOSTILE[name])
     assert diagnostics
     path = diagnostics[0].path
-    out = reporter(output_format)(Report(diagnostics, 1, {path: text}))
+    out = reporter(output_format)(Report(diagnostics, 1, {path: Lines(text)}))
     out.encode("utf-8")  # strict: no lone surrogate reaches the output
     if output_format in ("json", "sarif", "gitlab"):
         json.loads(out)

@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from automations_lint import __version__
 from automations_lint.cli.commands import cli
 from automations_lint.core.diagnostic import Diagnostic
-from automations_lint.engine.linter import lint_text
+from automations_lint.engine.run import SourceFile, lint_files
 from automations_lint.reporters import FORMATS, Report, default_format, reporter
 from automations_lint.rules.registry import ALL_RULES, summary
 
@@ -50,7 +50,8 @@ def check(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, st
 
 
 def render(output_format: str, text: str, path: str = "broken.yaml") -> str:
-    return reporter(output_format)(Report(lint_text(text, path), 1, {path: text}))
+    result = lint_files([SourceFile(text, path)]).files[0]
+    return reporter(output_format)(Report(result.diagnostics, 1, {path: result.lines}))
 
 
 def diagnostic(**changes: object) -> Diagnostic:

@@ -228,3 +228,24 @@ def test_one_deadline_bounds_the_whole_run(monkeypatch: pytest.MonkeyPatch, tmp_
     assert time.monotonic() - started < 3
     assert out.count("shellcheck did not check these commands: the time limit of 1 s") == 4
     assert code == 0
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_without_shellcheck_the_engine_returns_one_notice_for_the_run() -> None:
+    from automations_lint import Notice, SourceFile, lint_files
+
+    run = lint_files([SourceFile(UNQUOTED, "a.yaml"), SourceFile(UNQUOTED, "b.yaml")])
+    assert run.notices == (Notice("shellcheck-missing", NOTE),)
+    assert [result.path for result in run.files] == ["a.yaml", "b.yaml"]
+    # A run again says it again: the notice is the run's result, not a count kept between runs.
+    assert lint_files([SourceFile(UNQUOTED, "a.yaml")]).notices == run.notices
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_without_shellcheck_no_notice_where_it_would_not_have_run() -> None:
+    from automations_lint import SourceFile, lint_files
+    from automations_lint.engine.config import Config
+
+    no_commands = "services:\n  web:\n    name: Web\n    commands: {}\n"
+    off = Config(ignore=frozenset({rule.CODE}))
+    assert lint_files([SourceFile(no_commands, "a.yaml"), SourceFile(UNQUOTED, "b.yaml", off)]).notices == ()

@@ -169,6 +169,6 @@ def test_suppressed_errors_no_longer_fail_the_check(tmp_path: Path, capsys: pyte
 
 
 def test_the_linter_looks_for_the_same_marker_as_the_suppressions() -> None:
-    from automations_lint.engine import linter, suppressions
+    from automations_lint.engine import run, suppressions
 
-    assert linter.SUPPRESSION_MARKER == suppressions.MARKER
+    assert run.SUPPRESSION_MARKER == suppressions.MARKER

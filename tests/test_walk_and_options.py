@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from automations_lint import lint_text
 from automations_lint.cli.commands import cli
-from automations_lint.source.loader import LINE_BREAK
+from automations_lint.source.lines import LINE_BREAK
 
 VALID = "tasks:\n  build:\n    name: Build\n    command: make\n"
 pytestmark = pytest.mark.usefixtures("without_shellcheck")

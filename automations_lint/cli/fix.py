@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 import click
 
 from automations_lint.core.safe_text import printable
-from automations_lint.engine.fixing import FileChangedError, fix_text, write_atomically
+from automations_lint.engine.fixing import fix_text
+from automations_lint.fix.write import FileChangedError, write_atomically
 
 if TYPE_CHECKING:
-    from automations_lint.cli.commands import Run
+    from automations_lint.cli.run import Run
     from automations_lint.engine.config import Config
 
 
@@ -39,6 +40,7 @@ def fix_one(run: Run, data: bytes, text: str, path: str, config: Config | None, 
             run.unreadable = True
             run.diagnostics += lint_text(text, path, config)
             return text
+    run.notices.update(dict.fromkeys(result.notices))
     if changed:
         run.fixed += result.fixed
         run.fixed_files += 1

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from automations_lint.schema.spec import KEY_PATTERN
+from automations_lint.source.lines import Lines
 
 if TYPE_CHECKING:
     from automations_lint.core.diagnostic import Diagnostic
@@ -159,15 +160,15 @@ def _document_or_exit(source: Source) -> Document:
 
     loaded = load(source.text)
     if loaded.broken:
-        _fail(lint_text(source.text, source.path), {source.path: source.text})
-    return Document.from_data(loaded.data, loaded.source_map, loaded.text)
+        _fail(lint_text(source.text, source.path), {source.path: Lines(source.text)})
+    return Document.from_data(loaded.data, loaded.source_map, loaded.lines)
 
 
 def _refuse(plan: Plan, document: Document, source: Source, tasks: Sequence[str]) -> NoReturn:
     """Show the dependency diagnostics about the planned tasks, and exit 1."""
     relevant = [diagnostic for diagnostic in dependency_diagnostics(document, source.path) if _blocks(diagnostic, plan)]
     started = ", ".join(f'"{task}"' for task in dict.fromkeys(tasks))
-    _fail(relevant, {source.path: source.text}, f"no plan for {started}: fix the dependency errors above")
+    _fail(relevant, {source.path: Lines(source.text)}, f"no plan for {started}: fix the dependency errors above")
 
 
 def dependency_diagnostics(document: Document, path: str) -> list[Diagnostic]:
@@ -177,7 +178,7 @@ def dependency_diagnostics(document: Document, path: str) -> list[Diagnostic]:
     suppression comment applies either: a suppressed cycle still makes Ona's plan fail.
     """
     from automations_lint.core.diagnostic import RuleFinding
-    from automations_lint.engine.linter import sort_key, to_diagnostic
+    from automations_lint.engine.run import sort_key, to_diagnostic
     from automations_lint.rules import dependency_cycle, self_dependency, unknown_reference
 
     rules: tuple[DocumentRule, ...] = (unknown_reference, self_dependency, dependency_cycle)
@@ -195,7 +196,7 @@ def _blocks(diagnostic: Diagnostic, plan: Plan) -> bool:
     return where == ("tasks",) or (where[:1] == ("tasks",) and len(where) > 1 and where[1] in plan.tasks)
 
 
-def _fail(diagnostics: list[Diagnostic], sources: dict[str, str], closing: str = "") -> NoReturn:
+def _fail(diagnostics: list[Diagnostic], sources: dict[str, Lines], closing: str = "") -> NoReturn:
     """The diagnostics in the text format on standard error (standard output is kept for plans), then exit 1."""
     from automations_lint.reporters import Report, reporter
     from automations_lint.source.files import stderr_color

@@ -1,11 +1,9 @@
-"""The one type every problem is reported as, syntax errors included."""
+"""The values every layer shares: where (Span), what a rule found (Finding), how to mend it (Fix, Edit), and the
+one type every problem is reported as, syntax errors included (Diagnostic)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, NamedTuple, Union
-
-if TYPE_CHECKING:
-    from automations_lint.fix.makers import Fix
+from typing import Literal, NamedTuple, Union
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -28,6 +26,22 @@ class Span(NamedTuple):
 
 
 START_OF_FILE = Span(1, 1, 1, 1)
+
+
+class Edit(NamedTuple):
+    """Replace text[start:end] (character offsets into the file's text) with `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Fix(NamedTuple):
+    """A change that resolves one diagnostic. Safe fixes have one right answer; unsafe ones may change meaning."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
 
 
 class Finding(NamedTuple):
@@ -84,3 +98,11 @@ class RuleFinding(NamedTuple):
 
     rule: str
     finding: Finding
+
+
+class Notice(NamedTuple):
+    """A remark about the run itself, not about a place in a file (ShellCheck is not installed): said once per
+    run, however many files it concerns. `code` names the kind, for scripts; `message` is for people."""
+
+    code: str
+    message: str

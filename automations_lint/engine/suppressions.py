@@ -22,7 +22,8 @@ from automations_lint.core.diagnostic import Diagnostic, Span
 from automations_lint.core.suggest import closest
 from automations_lint.rules import unused_suppression
 from automations_lint.rules.registry import BY_CODE, BY_NAME, find
-from automations_lint.source.loader import LINE_BREAK, tokens
+from automations_lint.source.events import tokens
+from automations_lint.source.lines import Lines
 
 MARKER = "automations-lint:"
 _MARKER = re.compile(r"#[ \t]*automations-lint:[ \t]*")
@@ -80,17 +81,17 @@ class Suppressions:
 
 
 def apply_suppressions(
-    diagnostics: Iterable[Diagnostic], text: str, path: str, enabled: Collection[str] | None = None
+    diagnostics: Iterable[Diagnostic], lines: Lines, path: str, enabled: Collection[str] | None = None
 ) -> list[Diagnostic]:
-    """The diagnostics that no suppression in `text` silences, plus unused-suppression reports.
+    """The diagnostics that no suppression in the text silences, plus unused-suppression reports.
 
     `enabled` holds the codes of the rules the configuration turns on for this file (None: all); a suppression of
     any other rule is never reported as unused, since another run with another selection may need it.
     """
     problems = list(diagnostics)
-    if MARKER not in text:
+    if MARKER not in lines.text:
         return problems
-    found = find_suppressions(text)
+    found = find_suppressions(lines)
     if not found.entries and not found.malformed:
         return problems
     used: set[Entry] = set()
@@ -109,19 +110,18 @@ def apply_suppressions(
     return kept
 
 
-def find_suppressions(text: str) -> Suppressions:
-    """The suppression comments of `text` (a file that loaded without syntax errors)."""
-    lines = LINE_BREAK.split(text)
+def find_suppressions(source: Lines) -> Suppressions:
+    """The suppression comments of a text (a file that loaded without syntax errors)."""
     covered = _Covered()
     found = Suppressions()
-    for token in tokens(text):
+    for token in tokens(source.text):
         covered.add(token, found.value_start)
-    for index, line in enumerate(lines):
+    for index, line in enumerate(source.lines):
         if MARKER not in line:
             continue
         for marker in _MARKER.finditer(line):
             if not covered.covers((index, marker.start())):
-                _parse(lines, index, marker, covered, found)
+                _parse(source.lines, index, marker, covered, found)
     return found
 
 

@@ -16,8 +16,9 @@ from automations_lint.rules import (
     unknown_trigger,
     wrong_type,
 )
-from automations_lint.rules.base import SchemaError, SchemaRule
+from automations_lint.rules.base import SchemaRule
 from automations_lint.schema import field_as_key, spec
+from automations_lint.schema.errors import SchemaError
 from automations_lint.schema.fast_schema import schema_errors
 from automations_lint.source.scalars import type_name
 

@@ -10,39 +10,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
 
-from automations_lint.core.diagnostic import Finding, Path, RuleFinding, Span
+from automations_lint.core.diagnostic import Edit, Finding, Fix, Path
 from automations_lint.core.suggest import near_names
+from automations_lint.fix.source import Source
 from automations_lint.schema import field_as_key, spec
-from automations_lint.source.loader import LINE_BREAK
 from automations_lint.source.scalars import resolve_plain
-from automations_lint.source.source_map import SourceMap
 
 # An anchor or a tag written before a scalar (`&name`, `!tag`, `!!str`): kept as it is when the scalar is rewritten.
 _PROPERTIES = re.compile(r"(?:[&!][^\s,\[\]{}]*[ \t]+)+")
 # A new value written plain: identifiers only, so it cannot read as anything but itself.
 _PLAIN_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace text[start:end] with `text`."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Fix:
-    """A change that resolves one diagnostic. Safe fixes have one right answer; unsafe ones may change meaning."""
-
-    description: str
-    edits: tuple[Edit, ...]
-    safe: bool = True
 
 
 # The renames the issue tracker settled as unambiguous: field -> (its right name, where it may stand).
@@ -51,61 +30,6 @@ RENAMES: dict[str, tuple[str, tuple[str, ...]]] = {
     **dict.fromkeys(("dependencies", "depends_on"), ("dependsOn", ("tasks",))),
     "runs_on": ("runsOn", ("services", "tasks")),
 }
-
-
-class Source:
-    """The text of a file with what the fix makers need to find their way in it."""
-
-    def __init__(self, text: str, source_map: SourceMap, data: object, problems: Iterable[RuleFinding] = ()) -> None:
-        self.text = text
-        self.source_map = source_map
-        self.data = data
-        self.line_starts = [0]
-        for match in LINE_BREAK.finditer(text):
-            self.line_starts.append(match.end())
-        # The file's own line break (its first one): "\r" alone too, which old Mac editors write.
-        first = re.search(r"\r\n|\r|\n", text)
-        self.newline = first.group() if first else "\n"
-        # Keys written more than once: the source map knows only the last copy, so a fix of one would leave the
-        # other behind (the loader reports every copy after the first, and the last copy is the one mapped).
-        self.duplicate_keys = {
-            problem.finding.span for problem in problems if problem.rule == "duplicate-key" and problem.finding.span
-        }
-        self._aliases: set[str] | None = None
-        self.references: tuple[str, ...] | None = None
-
-    def duplicated(self, path: Path) -> bool:
-        """Whether the key that names `path` is written more than once in its mapping."""
-        node = self.source_map.get(path)
-        return node is not None and node.key in self.duplicate_keys
-
-    def aliased(self, anchor: str) -> bool:
-        """Whether an alias may refer to `anchor` (a `*name` anywhere; a false alarm only refuses a fix)."""
-        if self._aliases is None:
-            self._aliases = set(re.findall(r"\*([^\s,\[\]{}]+)", self.text))
-        return anchor in self._aliases
-
-    def offset(self, line: int, column: int) -> int:
-        """The character offset of a 1-based line and column."""
-        return self.line_starts[line - 1] + column - 1
-
-    def slice(self, span: Span) -> tuple[int, int]:
-        return self.offset(span.line, span.column), self.offset(span.end_line, span.end_column)
-
-    def line_range(self, first: int, last: int) -> tuple[int, int]:
-        """Offsets of whole lines first..last (1-based), including the last line's break."""
-        end = self.line_starts[last] if last < len(self.line_starts) else len(self.text)
-        return self.line_starts[first - 1], end
-
-    def value(self, path: Path) -> Any:
-        current: Any = self.data
-        for part in path:
-            in_mapping = isinstance(current, dict) and isinstance(part, str) and part in current
-            in_list = isinstance(current, list) and isinstance(part, int) and part < len(current)
-            if not (in_mapping or in_list):
-                return None
-            current = current[part]
-        return current
 
 
 def fix_for(rule: str, finding: Finding, source: Source) -> Fix | None:

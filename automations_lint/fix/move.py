@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from automations_lint.core.diagnostic import Path
+from automations_lint.core.diagnostic import Edit, Fix, Path
 from automations_lint.schema import spec
-from automations_lint.source.loader import LINE_BREAK, load
+from automations_lint.source.lines import LINE_BREAK
+from automations_lint.source.loader import load
 
 if TYPE_CHECKING:
-    from automations_lint.fix.makers import Edit, Fix, Source
+    from automations_lint.fix.source import Source
 
 
 class _Lines(NamedTuple):
@@ -34,8 +35,6 @@ class _Lines(NamedTuple):
 
 
 def move_under_commands(service: Path, source: Source) -> Fix | None:
-    from automations_lint.fix.makers import Fix
-
     fields = source.value(service)
     if not isinstance(fields, dict) or not _block_mapping(service, source):
         return None
@@ -73,8 +72,6 @@ def move_under_commands(service: Path, source: Source) -> Fix | None:
 
 def _create(ranges: list[_Lines], entries: list[_Lines], step: int, source: Source) -> list[Edit]:
     """A new `commands:` with the entries under it where the first of `ranges` stood; every range removed."""
-    from automations_lint.fix.makers import Edit
-
     first, *rest = sorted(ranges)
     head = " " * entries[0].column + "commands:" + source.newline
     block = head + _moved(entries, step, source, at_end=first.end == len(source.text))
@@ -90,8 +87,6 @@ def _empty_line(path: Path, entries: list[_Lines], source: Source) -> _Lines | N
 
 def _append(path: Path, entries: list[_Lines], source: Source) -> list[Edit] | None:
     """The entries added at the end of an existing block `commands:` mapping."""
-    from automations_lint.fix.makers import Edit
-
     node = source.source_map.get(path)
     if node is None or node.key is None or node.value.line == node.key.line:
         return None  # a flow `commands:` would need rewriting, not appending

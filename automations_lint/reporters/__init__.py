@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.source.lines import Lines
 
 
 class Report(NamedTuple):
@@ -15,7 +16,8 @@ class Report(NamedTuple):
 
     diagnostics: Sequence[Diagnostic]
     files_checked: int
-    sources: Mapping[str, str] = MappingProxyType({})  # read-only: one shared empty default is safe
+    # Each checked file's text and line index (the engine's), by path.
+    sources: Mapping[str, Lines] = MappingProxyType({})  # read-only: one shared empty default is safe
     color: bool = False
     # Remarks about the run itself (ShellCheck missing), which the text format closes with; the machine formats
     # leave them out, and the CLI says them on stderr instead.

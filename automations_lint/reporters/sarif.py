@@ -12,9 +12,9 @@ import json
 import os
 from urllib.parse import quote
 
-from automations_lint import __version__
 from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.core.safe_text import json_text, printable
+from automations_lint.core.version import VERSION
 from automations_lint.reporters import Report
 from automations_lint.reporters.identity import fingerprints, repository_path
 from automations_lint.rules.base import RuleModule
@@ -32,7 +32,7 @@ def render(report: Report) -> str:
 
 def sarif_log(report: Report) -> dict[str, object]:
     """The whole log, as JSON-ready data."""
-    driver: dict[str, object] = {"name": "automations-lint", "version": __version__}
+    driver: dict[str, object] = {"name": "automations-lint", "version": VERSION}
     homepage = project_homepage()
     if homepage is not None:  # optional in SARIF: no address is better than an invented one
         driver["informationUri"] = homepage

@@ -12,7 +12,6 @@ from __future__ import annotations
 from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.reporters import Report
 from automations_lint.reporters.terminal import fix_line, headline, paint, printable, summary
-from automations_lint.source.loader import LINE_BREAK
 
 # A frame shows at most this many characters of a line, around the problem (a minified 5 MB line stays readable).
 WIDTH = 120
@@ -21,7 +20,7 @@ WIDTH = 120
 def render(report: Report) -> str:
     # Only files with diagnostics are split into lines: a run over 500 clean files shows no frame at all.
     lines_by_path = {
-        path: LINE_BREAK.split(report.sources[path])
+        path: report.sources[path].lines
         for path in {diagnostic.path for diagnostic in report.diagnostics}
         if path in report.sources
     }

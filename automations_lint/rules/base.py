@@ -7,10 +7,11 @@ type-checked without classes or registration side effects.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
-from automations_lint.core.diagnostic import Finding, Path, Severity
+from automations_lint.core.diagnostic import Finding, Severity
 from automations_lint.rules.document import Document
+from automations_lint.schema.errors import SchemaError
 
 
 class RuleModule(Protocol):
@@ -26,15 +27,6 @@ class DocumentRule(RuleModule, Protocol):
     """A rule that reads the whole document and reports findings."""
 
     def check(self, document: Document) -> Iterable[Finding]: ...
-
-
-class SchemaError(NamedTuple):
-    """One pydantic validation error, in the few fields the rules need."""
-
-    type: str
-    loc: Path
-    input: object
-    ctx: dict[str, object]
 
 
 class SchemaRule(RuleModule, Protocol):

@@ -31,7 +31,7 @@ Fix: none: which of the two to keep is yours to say.
 from __future__ import annotations
 
 from automations_lint.core.diagnostic import Finding, Severity
-from automations_lint.rules.base import SchemaError
+from automations_lint.schema.errors import SchemaError
 from automations_lint.source.paths import describe
 
 CODE = "AL110"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from automations_lint.core.diagnostic import Path, Span
 from automations_lint.schema.spec import PROTO_NAMES
-from automations_lint.source.loader import LINE_BREAK
+from automations_lint.source.lines import Lines
 from automations_lint.source.scalar_map import ScalarMap, scalar_map
 from automations_lint.source.source_map import Node, SourceMap
 
@@ -68,30 +68,32 @@ class Automation(NamedTuple):
 class Document:
     """The services and tasks of a file, in file order."""
 
-    __slots__ = ("_lines", "_maps", "services", "source_map", "tasks", "text")
+    __slots__ = ("_maps", "lines", "services", "source_map", "tasks")
 
     def __init__(
         self,
         services: dict[str, Automation],
         tasks: dict[str, Automation],
         source_map: SourceMap | None = None,
-        text: str = "",
+        lines: Lines | None = None,
     ) -> None:
         self.services = services
         self.tasks = tasks
         self.source_map = source_map or SourceMap()
-        # The source, to place findings inside scalars; empty when there is none. It is split into lines only
-        # when a finding needs it: most files have no finding inside a command.
-        self.text = text
-        self._lines: list[str] | None = None
+        # The source and its line index (the loader's), to place findings inside scalars; empty when there is none.
+        self.lines = lines or Lines("")
         self._maps: dict[Path, ScalarMap] = {}
 
+    @property
+    def text(self) -> str:
+        return self.lines.text
+
     @classmethod
-    def from_data(cls, data: object, source_map: SourceMap | None = None, text: str = "") -> Document:
+    def from_data(cls, data: object, source_map: SourceMap | None = None, lines: Lines | None = None) -> Document:
         root = data if isinstance(data, dict) else {}
         source_map = source_map or SourceMap()
         services = _section(root.get("services"), "service", source_map)
-        return cls(services, _section(root.get("tasks"), "task", source_map), source_map, text)
+        return cls(services, _section(root.get("tasks"), "task", source_map), source_map, lines)
 
     def span_in(self, path: Path, value: str, start: int, end: int) -> Span | None:
         """The source span of `value[start:end]`, where `value` is the scalar at `path`; None when not exact."""
@@ -99,9 +101,7 @@ class Document:
         if node is None or not self.text or end <= start:
             return None
         if path not in self._maps:
-            if self._lines is None:
-                self._lines = LINE_BREAK.split(self.text)
-            self._maps[path] = scalar_map(self._lines, node, value)
+            self._maps[path] = scalar_map(self.lines.lines, node, value)
         mapped = self._maps[path]
         if not mapped.exact:
             return None

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from automations_lint.core.diagnostic import Finding, Severity
-from automations_lint.rules.base import SchemaError
+from automations_lint.schema.errors import SchemaError
 from automations_lint.schema.spec import DURATION_GRAMMAR, READINESS_TIMEOUT_MAX_SECONDS
 from automations_lint.source.paths import describe
 from automations_lint.source.scalars import type_name

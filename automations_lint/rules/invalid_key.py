@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from automations_lint.core.diagnostic import Finding, Severity
-from automations_lint.rules.base import SchemaError
+from automations_lint.schema.errors import SchemaError
 from automations_lint.source.paths import KINDS
 
 CODE = "AL108"

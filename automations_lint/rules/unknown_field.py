@@ -42,8 +42,8 @@ from __future__ import annotations
 
 from automations_lint.core.diagnostic import Finding, Path, Severity
 from automations_lint.core.suggest import closest, quoted_list
-from automations_lint.rules.base import SchemaError
 from automations_lint.schema import spec
+from automations_lint.schema.errors import SchemaError
 from automations_lint.source.paths import container
 
 CODE = "AL101"

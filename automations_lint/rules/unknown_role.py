@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from automations_lint.core.diagnostic import Finding, Severity
 from automations_lint.core.suggest import did_you_mean
-from automations_lint.rules.base import SchemaError
 from automations_lint.schema import spec
+from automations_lint.schema.errors import SchemaError
 from automations_lint.source.paths import describe
 from automations_lint.source.scalars import type_name
 

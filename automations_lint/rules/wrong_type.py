@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from automations_lint.core.diagnostic import Finding, Path, Severity
-from automations_lint.rules.base import SchemaError
+from automations_lint.schema.errors import SchemaError
 from automations_lint.source.paths import describe
 from automations_lint.source.scalars import type_name
 

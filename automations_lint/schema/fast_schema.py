@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple, Union
 
 from automations_lint.core.diagnostic import Path
-from automations_lint.rules.base import SchemaError
 from automations_lint.schema import spec
+from automations_lint.schema.errors import SchemaError
 
 
 class Text(NamedTuple):

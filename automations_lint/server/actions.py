@@ -7,8 +7,7 @@ from collections.abc import Sequence
 
 from lsprotocol import types
 
-from automations_lint.core.diagnostic import Diagnostic
-from automations_lint.fix.makers import Fix
+from automations_lint.core.diagnostic import Diagnostic, Fix
 from automations_lint.server.convert import span_of
 from automations_lint.server.positions import Text
 from automations_lint.source.loader import Loaded

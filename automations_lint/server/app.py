@@ -12,10 +12,10 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 
-from automations_lint import __version__
 from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.core.version import VERSION
 from automations_lint.engine.config import Config
-from automations_lint.engine.linter import sort_key
+from automations_lint.engine.run import sort_key
 from automations_lint.server import actions, completion, convert, hover, navigation, state, symbols
 from automations_lint.server.outline import Outline
 from automations_lint.server.positions import Text
@@ -71,7 +71,7 @@ class OpenFile:
 
 class AutomationsServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("automations-lint", __version__)
+        super().__init__("automations-lint", VERSION)
         self.files: dict[str, OpenFile] = {}
 
     def current(self, uri: str) -> tuple[OpenFile, Text]:

@@ -8,7 +8,7 @@ from lsprotocol import types
 from automations_lint.schema import spec
 from automations_lint.server import context, fields
 from automations_lint.server.outline import Outline
-from automations_lint.source.loader import LINE_BREAK
+from automations_lint.source.lines import LINE_BREAK
 
 # How a field is inserted: scalars get their value on the line, lists and mappings start their first item.
 _SHAPES = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from automations_lint.source.loader import LINE_BREAK
+from automations_lint.source.lines import LINE_BREAK
 
 _KEY = re.compile(r"^(?P<indent>[ ]*)(?:-[ ]+)?(?P<quote>[\"']?)(?P<key>[\w.-]+)(?P=quote)[ ]*:(?:[ ]+|$)")
 _ITEM = re.compile(r"^(?P<indent>[ ]*)-(?:[ ]+|$)")

@@ -9,7 +9,7 @@ from automations_lint.rules.document import Automation
 from automations_lint.server import context, fields
 from automations_lint.server.outline import Outline
 from automations_lint.server.positions import Text
-from automations_lint.source.loader import LINE_BREAK
+from automations_lint.source.lines import LINE_BREAK
 
 
 def hover(source: str, outline: Outline | None, text: Text, line: int, column: int) -> types.Hover | None:

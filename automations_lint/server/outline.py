@@ -11,7 +11,8 @@ from typing import NamedTuple
 from automations_lint.core.diagnostic import Span
 from automations_lint.rules.document import Automation, Document
 from automations_lint.server.positions import contains
-from automations_lint.source.loader import LINE_BREAK, Loaded, load
+from automations_lint.source.lines import LINE_BREAK
+from automations_lint.source.loader import Loaded, load
 
 SECTIONS = {"service": "services", "task": "tasks"}
 
@@ -39,7 +40,7 @@ class Outline:
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
         self._lines = LINE_BREAK.split(loaded.text)
-        self.document = Document.from_data(loaded.data, loaded.source_map, loaded.text)
+        self.document = Document.from_data(loaded.data, loaded.source_map, loaded.lines)
         self.keys = [key for automation in self.document.automations() if (key := self._key(automation))]
         self.references = list(self._references())
 

@@ -9,7 +9,7 @@ from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from automations_lint.core.diagnostic import Span
-from automations_lint.source.loader import LINE_BREAK
+from automations_lint.source.lines import LINE_BREAK
 
 
 class Text:

@@ -28,7 +28,7 @@ TIMEOUT_SECONDS = 120
 # The address space of one ShellCheck process (enough for any real command: the largest of 242 real files needs
 # 30 MB; a generated 12 KB script 600 MB). Past it ShellCheck stops with "out of memory".
 MEMORY_LIMIT_BYTES = 1 << 30
-# One deadline per run, shared by every batch: set by each lint_many() call, or held by the command line over all
+# One deadline per run, shared by every batch: set by each lint_files() call, or held by the command line over all
 # the files (and fixing rounds) of one `check`.
 _deadline: float | None = None
 _held = False

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ruamel.yaml.error import YAMLError
 
 from automations_lint.core.diagnostic import Finding
-from automations_lint.source.loader import tokens
+from automations_lint.source.events import tokens
 
 # How each token changes the nesting of the document's content.
 _DEPTH = {

@@ -1,45 +1,24 @@
 """Text in, a plain Python document and its source map out, or the syntax problems that stop us.
 
-We read parser events, not ruamel's composed nodes or constructed objects, and build the document in one
-iterative pass: no tag can construct a Python object, nesting stops at MAX_NESTING levels, aliases share
-the already-built value (so an alias bomb stays linear), and every key and value gets its position on the way.
-The events come from libyaml through ruamel.yaml.clib when it is installed, else from ruamel's pure parser.
+We read parser events (source/events.py), not ruamel's composed nodes or constructed objects, and build the
+document in one iterative pass (source/builder.py); a parser error becomes a syntax finding at the position it
+names (source/yaml_errors.py). Ona's reader reads only the first document, so a later one's mistakes are asked
+about separately (source/later_documents.py).
 """
 
 from __future__ import annotations
 
 import gc
-import re
-from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ruamel.yaml.error import YAMLError
 
-from automations_lint.core.diagnostic import Finding, Path, RuleFinding, Severity, Span
-from automations_lint.core.excerpt import quoted
-from automations_lint.source.scalars import (
-    KNOWN_COLLECTION_TAGS,
-    KNOWN_SCALAR_TAGS,
-    is_string_key,
-    resolve_plain,
-    resolve_tagged,
-    type_name,
-)
-from automations_lint.source.source_map import Node, SourceMap
-
-# The line breaks libyaml counts, so that our line numbers and the parser's agree.
-LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
-# What YAML does not allow in a stream (lone surrogates included: they cannot even be encoded for the parser).
-_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-MERGE_KEY = "<<"
-# No field of the file lies deeper than six levels, so nothing below this depth can change a verdict. Collections
-# deeper than this are kept as empty containers of their kind: that keeps paths short (20,000 nested lists would
-# otherwise cost quadratic time) and keeps every value shallow enough for any recursive code that meets it.
-MAX_DEPTH = 32
-# libyaml's scanner works in time proportional to the nesting for every token: 40,000 nested `[` take 11 s. Ona's
-# reader (yaml.v3) refuses nesting deeper than 10,000 too. The build stops at this depth, with a syntax error,
-# before the parser has gone far: 1,000 levels cost about 10 ms.
-MAX_NESTING = 1000
+from automations_lint.core.diagnostic import Finding, RuleFinding
+from automations_lint.source.builder import AliasError, Builder
+from automations_lint.source.events import events
+from automations_lint.source.lines import Lines
+from automations_lint.source.source_map import SourceMap
+from automations_lint.source.yaml_errors import syntax_finding
 
 
 class Loaded(NamedTuple):
@@ -50,99 +29,17 @@ class Loaded(NamedTuple):
     problems: list[RuleFinding]
     # True when the text could not be read as YAML at all: there is no document to check further.
     broken: bool = False
-    # The text that was read (without a byte order mark), for rules that look inside scalars.
+    # The text that was read (without a byte order mark), for rules that look inside scalars; "" when broken.
     text: str = ""
-
-
-class _Frame:
-    """A collection being built. A discarded one (a key that is a collection, or the value of such a key) is
-    built all the same, so anchors inside it still resolve, but it is stored nowhere. (A plain class with slots:
-    no dataclass is defined on the start-up path, which saves the dataclasses import.)"""
-
-    __slots__ = (
-        "alias_keys",
-        "anchor",
-        "discard",
-        "end",
-        "flow",
-        "key",
-        "merge_pending",
-        "merged",
-        "merges",
-        "path",
-        "skip_value",
-        "start",
-        "value",
-    )
-
-    def __init__(
-        self,
-        *,
-        value: Any,
-        path: Path,
-        start: Span,
-        flow: bool,
-        anchor: str | None,
-        discard: bool,
-        end: tuple[int, int],
-    ) -> None:
-        self.value = value  # dict or list
-        self.path = path
-        self.start = start
-        self.flow = flow
-        self.anchor = anchor
-        self.discard = discard
-        self.end = end
-        self.key: tuple[str, Span] | None = None  # a mapping key waiting for its value
-        self.skip_value = False  # the pending key was unusable: drop its value
-        self.merge_pending = False
-        self.merged = False  # a "<<" key was seen: a second one is a duplicate key to yaml.v3
-        self.merges: list[tuple[dict[str, Any], Node]] = []
-        self.alias_keys: set[str] = set()  # keys given by an alias, which yaml.v3 never counts as duplicates
-
-
-class _AliasError(Exception):
-    """An alias that no reader can resolve, or nesting no reader should be made to follow: the file is not read."""
-
-    def __init__(self, span: Span, message: str) -> None:
-        super().__init__(message)
-        self.span = span
-        self.message = message
-
-
-def events(text: str) -> Iterator[Any]:
-    """Parser events of `text`, from the C parser where available."""
-    return _stream(text, tokens=False)
-
-
-def tokens(text: str) -> Iterator[Any]:
-    """Scanner tokens of `text` (what tells a comment from text), from the same parser as events()."""
-    return _stream(text, tokens=True)
-
-
-def _stream(text: str, *, tokens: bool) -> Iterator[Any]:
-    try:
-        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
-    except ImportError:  # no compiled ruamel.yaml.clib on this platform: the pure parser gives the same items
-        from ruamel.yaml import YAML
-
-        pure = YAML(typ="safe", pure=True)
-        yield from pure.scan(text) if tokens else pure.parse(text)
-        return
-    parser = CParser(text)
-    check, get = (parser.check_token, parser.get_token) if tokens else (parser.check_event, parser.get_event)
-    try:
-        while check():
-            yield get()
-    finally:
-        parser.dispose()
+    # The whole text that was read (broken or not) and its line index, shared by everything after the loader.
+    lines: Lines = Lines("")
 
 
 def load(text: str) -> Loaded:
     """Read `text` (a decoded str) into a document with positions."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    builder = _Builder(text)
+    builder = Builder(text)
     # The build makes one object per key and value and no reference cycles: the cyclic garbage collector would
     # only walk the growing tree again and again (a quarter of the time for 50,000 tasks).
     collecting = gc.isenabled()
@@ -151,24 +48,24 @@ def load(text: str) -> Loaded:
         for event in events(text):
             builder.feed(event)
     except (YAMLError, UnicodeEncodeError) as error:
-        finding = _syntax_finding(error, text)
+        finding = syntax_finding(error, builder.lines)
         if builder.first_done:
             from automations_lint.source.later_documents import later_document_finding, reader_reaches_error
 
             if not reader_reaches_error(text):
                 builder.problems.append(RuleFinding("extra-document", later_document_finding(finding)))
-                return Loaded(builder.root, builder.source_map, builder.problems, text=text)
+                return Loaded(builder.root, builder.source_map, builder.problems, text=text, lines=builder.lines)
         builder.problems.append(RuleFinding("syntax-error", finding))
-        return Loaded(None, builder.source_map, builder.problems, broken=True)
-    except _AliasError as error:
+        return Loaded(None, builder.source_map, builder.problems, broken=True, lines=builder.lines)
+    except AliasError as error:
         if builder.first_done:  # an alias error is the parser's, and Ona's reader never parses a later document
             from automations_lint.source.later_documents import later_document_finding
 
             finding = Finding((), error.message, span=error.span)
             builder.problems.append(RuleFinding("extra-document", later_document_finding(finding)))
-            return Loaded(builder.root, builder.source_map, builder.problems, text=text)
+            return Loaded(builder.root, builder.source_map, builder.problems, text=text, lines=builder.lines)
         builder.problems.append(RuleFinding("syntax-error", Finding((), error.message, span=error.span)))
-        return Loaded(None, builder.source_map, builder.problems, broken=True)
+        return Loaded(None, builder.source_map, builder.problems, broken=True, lines=builder.lines)
     finally:
         if collecting:
             gc.enable()
@@ -178,368 +75,7 @@ def load(text: str) -> Loaded:
         stray = stray_bom(text, builder.source_map)
         if stray is not None:
             builder.problems.append(RuleFinding("syntax-error", stray))
-            return Loaded(None, builder.source_map, builder.problems, broken=True)
-    return Loaded(builder.root, builder.source_map, builder.problems, text=text)
+            return Loaded(None, builder.source_map, builder.problems, broken=True, lines=builder.lines)
+    return Loaded(builder.root, builder.source_map, builder.problems, text=text, lines=builder.lines)
 
 
-class _Builder:
-    """Turns a stream of events into Python values and source-map entries."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.source_map = SourceMap()
-        self.problems: list[RuleFinding] = []
-        self.stack: list[_Frame] = []
-        # anchor -> (value, its text when it is a scalar, whether yaml.v3 reads it as a string key)
-        self.anchors: dict[str, tuple[Any, str | None, bool]] = {}
-        self.open_anchors: set[str] = set()
-        self.root: object = None
-        self.documents = 0
-        self.first_done = False  # the first document has ended: Ona's reader reads nothing after it
-        self._lines: list[int] | None = None
-        self._handlers: dict[type, Callable[[Any], None]] = {}
-
-    # -- events -------------------------------------------------------------------------------------------
-    def feed(self, event: Any) -> None:
-        handler = self._handlers.get(type(event))
-        if handler is None:  # once per event class: the C and the pure parser have classes of their own
-            handler = self._handlers[type(event)] = self._handler(type(event).__name__)
-        handler(event)
-
-    def _handler(self, kind: str) -> Callable[[Any], None]:
-        handlers: dict[str, Callable[[Any], None]] = {
-            "ScalarEvent": self.scalar,
-            "MappingStartEvent": lambda event: self.start_collection(event, {}),
-            "SequenceStartEvent": lambda event: self.start_collection(event, []),
-            "MappingEndEvent": self.end_collection,
-            "SequenceEndEvent": self.end_collection,
-            "AliasEvent": self.alias,
-            "DocumentStartEvent": self.start_document,
-            "DocumentEndEvent": self.end_document,
-        }
-        return handlers.get(kind, _ignore)  # stream and document ends carry nothing we need
-
-    def start_document(self, _event: Any) -> None:
-        self.documents += 1
-        self.anchors = {}
-
-    def end_document(self, _event: Any) -> None:
-        self.first_done = True
-
-    def scalar(self, event: Any) -> None:
-        span = self.span(event)
-        text: str = event.value
-        plain = event.style in (None, "")
-        parent = self.stack[-1] if self.stack else None
-        # The common case, a key without tag or anchor: it needs no value of its own, only its text and span.
-        bare = event.tag is None and event.anchor is None
-        tag = event.tag
-        string_key = True
-        if parent is not None and _wants_key(parent):
-            string_key = is_string_key(text, plain=plain, tag=tag)
-        if bare and string_key and parent is not None and _wants_key(parent) and not parent.discard:
-            parent.end = (span.end_line, span.end_column)
-            self.take_key(parent, text, span, plain=plain)
-            return
-        value: object = text
-        if tag is not None and tag != "!":
-            if tag in KNOWN_SCALAR_TAGS:
-                fits, value = resolve_tagged(text, tag)
-                if not fits:  # yaml.v3 stops here: an error, whatever the rule's default severity
-                    self.report("unsupported-tag", span, f"{quoted(text)} cannot be read as {_short_tag(tag)}", "error")
-            elif string_key:  # a tagged key is the invalid-key error below
-                self.report_tag(tag, span)
-        elif plain:
-            value = resolve_plain(text)
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (value, text, is_string_key(text, plain=plain, tag=tag))
-        if not string_key and parent is not None and not parent.discard and len(self.stack) > 1:
-            self.non_string_key(parent, text, value, tag, span)
-            return
-        if not string_key and parent is not None and not parent.discard and value is None:
-            self.null_top_level_key(parent, text, span)
-            return
-        self.deliver(value, span, text, style="" if plain else str(event.style), plain=text if plain else None)
-
-    def alias(self, event: Any) -> None:
-        span = self.span(event)
-        name = event.anchor
-        # Both are errors that stop Ona's reader too, so nothing after them is checked.
-        if name in self.open_anchors:
-            raise _AliasError(span, f'alias "*{name}" refers to a collection that contains it')
-        if name not in self.anchors:
-            raise _AliasError(span, f'alias "*{name}" refers to no anchor defined before it')
-        value, key_text, string_key = self.anchors[name]
-        parent = self.stack[-1] if self.stack else None
-        if parent is not None and _wants_key(parent) and not parent.discard and key_text is not None:
-            if not string_key and len(self.stack) > 1:
-                self.non_string_key(parent, key_text, value, None, span)
-                return
-            if value is None:
-                self.null_top_level_key(parent, key_text, span)
-                return
-            parent.alias_keys.add(key_text)
-        self.deliver(value, span, key_text, alias=True)
-
-    def start_collection(self, event: Any, value: dict[str, Any] | list[Any]) -> None:
-        span = self.span(event)
-        if len(self.stack) >= MAX_NESTING:
-            message = f"collections nested more than {MAX_NESTING:,} levels deep; no reader should follow"
-            raise _AliasError(span, message)
-        tag = event.tag
-        if tag is not None and tag != "!" and tag not in KNOWN_COLLECTION_TAGS:
-            self.report_tag(tag, span)
-        parent = self.stack[-1] if self.stack else None
-        discard = (
-            self.documents > 1
-            or len(self.stack) >= MAX_DEPTH
-            or (parent is not None and (parent.discard or parent.skip_value or _wants_key(parent)))
-        )
-        if event.anchor is not None:
-            self.open_anchors.add(event.anchor)
-        self.stack.append(
-            _Frame(
-                value=value,
-                path=() if discard or parent is None else _child_path(parent),
-                start=span,
-                flow=bool(event.flow_style),
-                anchor=event.anchor,
-                discard=discard,
-                end=(span.end_line, span.end_column),
-            )
-        )
-
-    def end_collection(self, event: Any) -> None:
-        frame = self.stack.pop()
-        if isinstance(frame.value, dict) and not frame.discard:
-            self.apply_merges(frame)
-        if frame.flow:
-            close = self.span(event)
-            end = (close.end_line, close.end_column)
-        else:
-            end = frame.end
-        span = Span(frame.start.line, frame.start.column, *end)
-        if frame.anchor is not None:
-            self.open_anchors.discard(frame.anchor)
-            self.anchors[frame.anchor] = (frame.value, None, False)
-        self.deliver(frame.value, span, None)
-
-    # -- placing values ---------------------------------------------------------------------------------
-    def deliver(
-        self,
-        value: object,
-        span: Span,
-        key_text: str | None,
-        *,
-        style: str | None = None,
-        plain: str | None = None,
-        alias: bool = False,
-    ) -> None:
-        """Put a finished value where it belongs: as a key, a mapping value, a list item or the root."""
-        parent = self.stack[-1] if self.stack else None
-        if parent is None:
-            self.document_root(value, Node(span, None, style, plain))
-            return
-        parent.end = (span.end_line, span.end_column)
-        if _wants_key(parent):
-            if key_text is None or parent.discard:
-                if not parent.discard:
-                    self.report("invalid-key", span, "a mapping key must be a name, not a list or mapping")
-                parent.key = ("", span)
-                parent.skip_value = True
-            else:
-                self.take_key(parent, key_text, span, plain=style == "", alias=alias)
-            return
-        if not (parent.discard or parent.skip_value):
-            self.store(parent, value, Node(span, None, style, plain))
-        parent.key = None
-        parent.skip_value = parent.merge_pending = False
-
-    def store(self, parent: _Frame, value: object, node: Node) -> None:
-        if type(parent.value) is list:
-            self.source_map.add((*parent.path, len(parent.value)), node)
-            parent.value.append(value)
-            return
-        assert parent.key is not None
-        name, key_span = parent.key
-        if parent.merge_pending:
-            self.take_merge(parent, value, Node(node.value, key_span))
-            return
-        self.source_map.add((*parent.path, name), Node(node.value, key_span, node.style, node.plain))
-        parent.value[name] = value
-
-    def take_key(self, frame: _Frame, name: str, span: Span, *, plain: bool, alias: bool = False) -> None:
-        if name == MERGE_KEY and plain:
-            if frame.merged and not frame.discard:
-                self.report("duplicate-key", span, 'duplicate merge key "<<"; give one "<<" a list: <<: [*a, *b]')
-            frame.key = (name, span)
-            frame.merge_pending = frame.merged = True
-            return
-        # yaml.v3 compares keys as written, and never a key given by an alias: the last value wins then.
-        if not frame.discard and name in frame.value and not alias and name not in frame.alias_keys:
-            first = self.source_map.key_span((*frame.path, name))
-            self.report("duplicate-key", span, f'duplicate key "{name}" (first on line {first.line})')
-        frame.key = (name, span)
-
-    def non_string_key(self, frame: _Frame, text: str, value: object, tag: str | None, span: Span) -> None:
-        """A key that yaml.v3 does not read as a string: its mapping cannot become JSON, so Ona rejects the file.
-        (Top-level keys are the exception: Ona's reader decodes them into strings, and unknown-field speaks.)"""
-        if tag is not None and tag != "!":
-            what = f"a value tagged {_short_tag(tag)}"
-        elif isinstance(value, str):
-            what = "a date"
-        else:
-            what = type_name(value)
-        self.problems.append(
-            RuleFinding(
-                "invalid-key",
-                Finding(
-                    (),
-                    f"key {quoted(text)} is read as {what}, not as a string, and Ona cannot read a file with "
-                    "such a key",
-                    hint="give the key a name" if value is None else f"quote it: {quoted(text)}",
-                    span=span,
-                ),
-            )
-        )
-        frame.key = ("", span)
-        frame.skip_value = True
-
-    def null_top_level_key(self, frame: _Frame, text: str, span: Span) -> None:
-        """A null key at the top level: Ona's reader decodes top-level keys into strings and drops one that is
-        null, with its value, so the file is read without it."""
-        shown = f"key {quoted(text)}" if text else "an empty key"
-        message = f"{shown} at the top level is read as null, and Ona's reader skips it with its value"
-        finding = Finding((), message, hint="remove it", span=span, severity="warning")
-        self.problems.append(RuleFinding("invalid-key", finding))
-        frame.key = ("", span)
-        frame.skip_value = True
-
-    def take_merge(self, frame: _Frame, value: object, node: Node) -> None:
-        sources = value if isinstance(value, list) else [value]
-        mappings = [source for source in sources if isinstance(source, dict)]
-        if len(mappings) != len(sources):
-            self.report("syntax-error", node.value, 'a merge key "<<" needs a mapping or a list of mappings')
-            return
-        frame.merges.extend((source, node) for source in mappings)
-
-    def apply_merges(self, frame: _Frame) -> None:
-        """YAML merge keys: explicit keys win, then earlier merged mappings over later ones."""
-        mapping: dict[str, Any] = frame.value
-        for source, node in frame.merges:
-            for name, item in source.items():
-                if name not in mapping:
-                    mapping[name] = item
-                    self.source_map.add((*frame.path, name), node)
-
-    def document_root(self, value: object, node: Node) -> None:
-        if self.documents == 1:
-            self.root = value
-            self.source_map.add((), node)
-        elif value is not None:
-            self.report(
-                "extra-document",
-                Span(node.value.line, node.value.column, node.value.line, node.value.column),
-                f"a second YAML document (number {self.documents}) in the file; Ona reads only the first",
-            )
-
-    # -- helpers ----------------------------------------------------------------------------------------
-    def report(self, rule: str, span: Span, message: str, severity: Severity | None = None) -> None:
-        self.problems.append(RuleFinding(rule, Finding((), message, span=span, severity=severity)))
-
-    def report_tag(self, tag: str, span: Span) -> None:
-        message = f'tag "{_short_tag(tag)}" means nothing to Ona, which reads the value without it'
-        self.report("unsupported-tag", span, message)
-
-    def span(self, event: Any) -> Span:
-        start, end = event.start_mark, event.end_mark
-        end_line, end_column = end.line, end.column
-        if end_column == 0 and end_line > start.line:
-            # Block scalars and block collections end at the start of the next line; point at the end of the
-            # last line they cover instead, where a reader sees them end.
-            end_line -= 1
-            end_column = self.line_length(end_line)
-        return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
-
-    def line_length(self, index: int) -> int:
-        if self._lines is None:
-            self._lines = [len(line) for line in LINE_BREAK.split(self.text)]
-        return self._lines[index] if index < len(self._lines) else 0
-
-
-def _ignore(_event: Any) -> None:
-    pass
-
-
-def _wants_key(frame: _Frame) -> bool:
-    return frame.key is None and type(frame.value) is dict
-
-
-def _child_path(parent: _Frame) -> Path:
-    if isinstance(parent.value, list):
-        return (*parent.path, len(parent.value))
-    return (*parent.path, parent.key[0] if parent.key is not None else "")
-
-
-def _short_tag(tag: str) -> str:
-    prefix = "tag:yaml.org,2002:"
-    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
-
-
-def _syntax_finding(error: Exception, text: str) -> Finding:
-    """A syntax diagnostic from whatever the parser raised, at the position it names."""
-    problem = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error).split("\n")[0]
-    context = getattr(error, "context", None)
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    hint = None
-    plain = None
-    context_mark = getattr(error, "context_mark", None)
-    # For these two the scanner gives up far from the mistake (lines later, or at the end of the file); the
-    # mistake is where the key or the quoted string began.
-    if context == "while scanning a simple key" and context_mark is not None:
-        mark, context = context_mark, None
-        problem = 'this line is read as a key, but it has no ":"'
-        hint = 'indent it under the command it belongs to (a block scalar: |), or add the missing ":"'
-    elif context == "while scanning a quoted scalar" and context_mark is not None:
-        mark, context = context_mark, None
-        problem = "this quoted string is never closed"
-        hint = "add the closing quote, or use a block scalar (|) for text that spans lines"
-    elif mark is not None:  # the parser's own words, explained where we know what usually causes them
-        from automations_lint.source.yaml_errors import explain
-
-        began = (context_mark.line, context_mark.column) if context_mark is not None else None
-        plain = explain(str(problem), context, LINE_BREAK.split(text), (mark.line, mark.column), began)
-        if plain is not None:
-            problem, context, hint = plain.message, None, plain.hint
-    if plain is not None:
-        line, column = plain.line, plain.column
-    elif mark is not None:
-        line, column = mark.line, mark.column
-    else:
-        # A character YAML does not allow. libyaml counts its position in UTF-8 bytes, not characters: find it.
-        found = _NOT_PRINTABLE.search(text)
-        line, column = _line_column(text, found.start() if found else 0)
-    lines = LINE_BREAK.split(text)
-    if line >= len(lines):  # libyaml ends a stream without a final newline on a line past the last: point at its end
-        line, column = len(lines) - 1, len(lines[-1])
-    if _char_at(text, line, column) == "\t":
-        hint = "YAML does not allow tabs for indentation: use spaces"
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    # One character, but never past the line's end: at the line break the span is empty (end_column is at most the
-    # line's length + 1, as everywhere else).
-    end = max(column + 1, min(column + 2, len(lines[line]) + 1))
-    return Finding((), message, hint=hint, span=Span(line + 1, column + 1, line + 1, end))
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = LINE_BREAK.split(text)
-    return lines[line][column : column + 1] if line < len(lines) else ""
-
-
-def _line_column(text: str, index: int) -> tuple[int, int]:
-    """0-based line and column of a character index."""
-    before = text[:index]
-    breaks = list(LINE_BREAK.finditer(before))
-    if not breaks:
-        return 0, index
-    return len(breaks), index - breaks[-1].end()

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from automations_lint.core.diagnostic import Finding, Span
+from automations_lint.source.lines import LINE_BREAK, Lines
+
 # A line that starts with a mapping key: `name:`, `"quoted key":`, or `- name:` (the first key of a list item). A
 # key's characters are anything but "#" and a ": "; each character matches one way only, so a long line costs
 # linear time (a lazy `.*?` before `\s*:` would cost quadratic time on a line of spaces).
@@ -277,3 +280,60 @@ def _nearest_key_line(lines: list[str], line: int, indent: int) -> int | None:
         if _indent(text) == 0:
             break
     return best[1] if best else None
+
+
+# What YAML does not allow in a stream (lone surrogates included: they cannot even be encoded for the parser).
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def syntax_finding(error: Exception, lines: Lines) -> Finding:
+    """A syntax finding from whatever the parser raised, at the position it names."""
+    text = lines.text
+    problem = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error).split("\n")[0]
+    context = getattr(error, "context", None)
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    hint = None
+    plain = None
+    context_mark = getattr(error, "context_mark", None)
+    # For these two the scanner gives up far from the mistake (lines later, or at the end of the file); the
+    # mistake is where the key or the quoted string began.
+    if context == "while scanning a simple key" and context_mark is not None:
+        mark, context = context_mark, None
+        problem = 'this line is read as a key, but it has no ":"'
+        hint = 'indent it under the command it belongs to (a block scalar: |), or add the missing ":"'
+    elif context == "while scanning a quoted scalar" and context_mark is not None:
+        mark, context = context_mark, None
+        problem = "this quoted string is never closed"
+        hint = "add the closing quote, or use a block scalar (|) for text that spans lines"
+    elif mark is not None:  # the parser's own words, explained where we know what usually causes them
+        began = (context_mark.line, context_mark.column) if context_mark is not None else None
+        plain = explain(str(problem), context, lines.lines, (mark.line, mark.column), began)
+        if plain is not None:
+            problem, context, hint = plain.message, None, plain.hint
+    if plain is not None:
+        line, column = plain.line, plain.column
+    elif mark is not None:
+        line, column = mark.line, mark.column
+    else:
+        # A character YAML does not allow. libyaml counts its position in UTF-8 bytes, not characters: find it.
+        found = _NOT_PRINTABLE.search(text)
+        line, column = _line_column(text, found.start() if found else 0)
+    # libyaml ends a stream without a final newline on a line past the last: point at its end.
+    if line >= len(lines.lines):
+        line, column = len(lines.lines) - 1, len(lines.lines[-1])
+    if lines.line(line + 1)[column : column + 1] == "\t":
+        hint = "YAML does not allow tabs for indentation: use spaces"
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    # One character, but never past the line's end: at the line break the span is empty (end_column is at most the
+    # line's length + 1, as everywhere else).
+    end = max(column + 1, min(column + 2, len(lines.line(line + 1)) + 1))
+    return Finding((), message, hint=hint, span=Span(line + 1, column + 1, line + 1, end))
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """0-based line and column of a character index."""
+    before = text[:index]
+    breaks = list(LINE_BREAK.finditer(before))
+    if not breaks:
+        return 0, index
+    return len(breaks), index - breaks[-1].end()

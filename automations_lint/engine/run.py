@@ -1,0 +1,169 @@
+"""The engine's one entry, which both front ends (the CLI and the language server) call: texts in, each with its
+path and configuration; for every file its diagnostics (each with its fix, when it has one) and its line index, and
+for the run its notices, out.
+
+load -> schema -> rules -> fixes -> positions -> suppressions -> configuration -> sorted, de-duplicated
+diagnostics. Rules never print; a remark about the run itself (ShellCheck is missing) is a Notice in the result.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from automations_lint.core.diagnostic import Diagnostic, Fix, Notice, RuleFinding, Span
+from automations_lint.engine.validate import validate
+from automations_lint.rules.document import Document
+from automations_lint.rules.registry import BY_NAME, DOCUMENT_RULES
+from automations_lint.source.lines import Lines
+from automations_lint.source.loader import Loaded, load
+from automations_lint.source.source_map import SourceMap
+
+if TYPE_CHECKING:
+    from automations_lint.engine.config import Config
+
+# Every suppression comment holds it (suppressions.MARKER; a test keeps the two equal).
+SUPPRESSION_MARKER = "automations-lint:"
+
+
+class SourceFile(NamedTuple):
+    """One text to lint: `path` labels its diagnostics and picks the configuration's per-file ignores; without a
+    configuration every rule runs at its own severity."""
+
+    text: str
+    path: str = "<stdin>"
+    config: Config | None = None
+
+
+class FileResult(NamedTuple):
+    """What the engine found in one file."""
+
+    path: str
+    # The text that was read (without a byte order mark) and its line index, for fixes and reporters.
+    lines: Lines
+    diagnostics: list[Diagnostic]
+
+    @property
+    def fixes(self) -> list[Fix]:
+        """The fixes of the file's diagnostics, each once, in the diagnostics' order."""
+        return list(dict.fromkeys(d.fix for d in self.diagnostics if d.fix is not None))
+
+
+class LintRun(NamedTuple):
+    """Every file's result, in the order given, and the remarks about the run (each once)."""
+
+    files: list[FileResult]
+    notices: tuple[Notice, ...]
+
+
+def lint_files(files: Sequence[SourceFile]) -> LintRun:
+    """Lint every file, with the rules that can work on many files at once doing so: ShellCheck runs one batch
+    of processes for all files instead of one per file."""
+    # As in the loader: the work makes many objects and few reference cycles, and the cyclic collector would walk
+    # the growing document again and again (a quarter of the time at 10,000 tasks, and more the larger the file).
+    # Whatever cycles there are, it collects once it runs again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _lint_files(files)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _lint_files(files: Sequence[SourceFile]) -> LintRun:
+    for rule in DOCUMENT_RULES:  # rules with a budget per run (ShellCheck's time limit) start it
+        begin: Callable[[], None] | None = getattr(rule, "begin_run", None)
+        if begin is not None:
+            begin()
+    loaded = [load(file.text) for file in files]
+    enabled = [file.config.enabled(file.path) if file.config is not None else None for file in files]
+    documents = [
+        None if item.broken else Document.from_data(item.data, item.source_map, item.lines) for item in loaded
+    ]
+    notices: dict[Notice, None] = {}
+    for rule in DOCUMENT_RULES:
+        wanted = [d for d, on in zip(documents, enabled, strict=True) if d and (on is None or rule.CODE in on)]
+        if not wanted:
+            continue
+        prefetch: Callable[[Sequence[Document]], None] | None = getattr(rule, "prefetch", None)
+        if prefetch is not None and len(files) > 1:
+            prefetch(wanted)
+        notice: Callable[[Sequence[Document]], Iterable[Notice]] | None = getattr(rule, "notices", None)
+        if notice is not None:
+            notices.update(dict.fromkeys(notice(wanted)))
+    results = [
+        FileResult(file.path, item.lines, _diagnostics(item, document, file.path, file.config, codes))
+        for item, document, file, codes in zip(loaded, documents, files, enabled, strict=True)
+    ]
+    return LintRun(results, tuple(notices))
+
+
+def _diagnostics(
+    loaded: Loaded, document: Document | None, path: str, config: Config | None, enabled: frozenset[str] | None
+) -> list[Diagnostic]:
+    """The diagnostics of one loaded file: schema, rules, fixes, suppressions and configuration."""
+    problems = list(loaded.problems)
+    if document is not None:
+        problems += validate(loaded.data)
+        for rule in DOCUMENT_RULES:
+            if enabled is None or rule.CODE in enabled:  # a rule turned off costs nothing (ShellCheck runs processes)
+                problems += (RuleFinding(rule.NAME, finding) for finding in rule.check(document))
+    fixes = _fixes(problems, loaded) if not loaded.broken else {}
+    diagnostics = {to_diagnostic(problem, loaded.source_map, path, fixes.get(id(problem))) for problem in problems}
+    # Comments are told from text by the YAML scanner, which gives up where the parser did. The marker test keeps
+    # the suppressions module off the start-up path of the files that have none.
+    if not loaded.broken and SUPPRESSION_MARKER in loaded.lines.text:
+        from automations_lint.engine.suppressions import apply_suppressions
+
+        diagnostics = set(apply_suppressions(diagnostics, loaded.lines, path, enabled))
+    if config is not None:
+        diagnostics = set(config.apply(diagnostics, path))
+    return sorted(diagnostics, key=sort_key)
+
+
+def _fixes(problems: list[RuleFinding], loaded: Loaded) -> dict[int, Fix]:
+    """The certain fixes of the problems that have one, by problem identity."""
+    if not problems:
+        return {}  # a clean file never imports the fix makers
+    from automations_lint.fix.makers import FIXABLE_RULES, fix_for
+    from automations_lint.fix.source import Source
+
+    fixable = [problem for problem in problems if problem.rule in FIXABLE_RULES]
+    if not fixable:
+        return {}
+    source = Source(loaded.lines, loaded.source_map, loaded.data, loaded.problems)
+    found = {id(problem): fix_for(problem.rule, problem.finding, source) for problem in fixable}
+    return {key: fix for key, fix in found.items() if fix is not None}
+
+
+def to_diagnostic(problem: RuleFinding, source_map: SourceMap, path: str, fix: Fix | None = None) -> Diagnostic:
+    """The diagnostic of a rule's finding: the rule's identity and severity, and the finding's span resolved."""
+    rule = BY_NAME[problem.rule]
+    finding = problem.finding
+    span: Span
+    if finding.span is not None:
+        span = finding.span
+    elif finding.at == "key":
+        span = source_map.key_span(finding.path)
+    else:
+        span = source_map.value_span(finding.path)
+    return Diagnostic(
+        path=path,
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        code=rule.CODE,
+        name=rule.NAME,
+        severity=finding.severity or rule.SEVERITY,
+        message=finding.message,
+        hint=finding.hint,
+        document_path=finding.path,
+        fix=fix,
+    )
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str, str]:
+    return (diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.code, diagnostic.message)

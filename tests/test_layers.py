@@ -9,6 +9,8 @@ import ast
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from automations_lint.core.graph import strongly_connected
+
 PACKAGE = Path(__file__).resolve().parent.parent / "automations_lint"
 
 # Bottom to top. A module may import its own layer and the layers below it, never one above. The two front ends
@@ -92,45 +94,9 @@ def upward_imports(graph: Mapping[str, set[str]]) -> list[str]:
 
 
 def circles(graph: Mapping[str, set[str]]) -> list[list[str]]:
-    """The strongly connected groups of more than one module (Tarjan's algorithm, iterative)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-    for start in sorted(graph):
-        if start in index:
-            continue
-        work = [(start, iter(sorted(graph.get(start, ()))))]
-        index[start] = low[start] = len(index)
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(graph.get(child, ())))))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                group = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    group.append(member)
-                    if member == node:
-                        break
-                if len(group) > 1:
-                    found.append(sorted(group))
-    return found
+    """The groups of modules that import each other in a circle (strongly connected, more than one module)."""
+    ordered = {module: sorted(targets & graph.keys()) for module, targets in sorted(graph.items())}
+    return sorted(sorted(group) for group in strongly_connected(ordered) if len(group) > 1)
 
 
 def test_no_import_runs_up_the_pipeline() -> None:

@@ -24,6 +24,7 @@ from automations_lint.source.scalars import (
 from automations_lint.source.source_map import Node, SourceMap
 
 MERGE_KEY = "<<"
+MERGE_TAG = "tag:yaml.org,2002:merge"
 # No field of the file lies deeper than six levels, so nothing below this depth can change a verdict. Collections
 # deeper than this are kept as empty containers of their kind: that keeps paths short (20,000 nested lists would
 # otherwise cost quadratic time) and keeps every value shallow enough for any recursive code that meets it.
@@ -144,10 +145,19 @@ class Builder:
         tag = event.tag
         string_key = True
         if parent is not None and _wants_key(parent):
+            # yaml.v3 merges at a `<<` key that is plain (untagged or "!") or tagged !!merge in any quoting; a
+            # quoted or !!str-tagged "<<" is an ordinary key (decode.go, isMerge).
+            merge = text == MERGE_KEY and (tag == MERGE_TAG or (plain and tag in (None, "!")))
+            if merge and not parent.discard:
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (text, text, True)
+                parent.end = (span.end_line, span.end_column)
+                self.take_key(parent, text, span, merge=True)
+                return
             string_key = is_string_key(text, plain=plain, tag=tag)
         if bare and string_key and parent is not None and _wants_key(parent) and not parent.discard:
             parent.end = (span.end_line, span.end_column)
-            self.take_key(parent, text, span, plain=plain)
+            self.take_key(parent, text, span)
             return
         value: object = text
         if tag is not None and tag != "!":
@@ -256,7 +266,7 @@ class Builder:
                 parent.key = ("", span)
                 parent.skip_value = True
             else:
-                self.take_key(parent, key_text, span, plain=style == "", alias=alias)
+                self.take_key(parent, key_text, span, alias=alias)
             return
         if not (parent.discard or parent.skip_value):
             self.store(parent, value, Node(span, None, style, plain))
@@ -276,8 +286,8 @@ class Builder:
         self.source_map.add((*parent.path, name), Node(node.value, key_span, node.style, node.plain))
         parent.value[name] = value
 
-    def take_key(self, frame: Frame, name: str, span: Span, *, plain: bool, alias: bool = False) -> None:
-        if name == MERGE_KEY and plain:
+    def take_key(self, frame: Frame, name: str, span: Span, *, merge: bool = False, alias: bool = False) -> None:
+        if merge:
             if frame.merged and not frame.discard:
                 self.report("duplicate-key", span, 'duplicate merge key "<<"; give one "<<" a list: <<: [*a, *b]')
             frame.key = (name, span)

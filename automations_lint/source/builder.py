@@ -41,6 +41,7 @@ class Frame:
     no dataclass is defined on the start-up path, which saves the dataclasses import.)"""
 
     __slots__ = (
+        "alias_anchors",
         "alias_keys",
         "anchor",
         "discard",
@@ -79,7 +80,10 @@ class Frame:
         self.merge_pending = False
         self.merged = False  # a "<<" key was seen: a second one is a duplicate key to yaml.v3
         self.merges: list[tuple[dict[str, Any], Node]] = []
-        self.alias_keys: set[str] = set()  # keys given by an alias, which yaml.v3 never counts as duplicates
+        # Keys given by an alias: yaml.v3 never counts one as a duplicate of a key written out (it compares the
+        # nodes' kinds, and an alias node is not a scalar), but it does compare two aliases by their anchor name.
+        self.alias_keys: set[str] = set()
+        self.alias_anchors: dict[str, Span] = {}
 
 
 class AliasError(Exception):
@@ -197,6 +201,9 @@ class Builder:
                 self.null_top_level_key(parent, key_text, span)
                 return
             parent.alias_keys.add(key_text)
+            first = parent.alias_anchors.setdefault(name, span)
+            if first is not span:
+                self.report("duplicate-key", span, f'duplicate key "*{name}" (the same alias, first on line {first.line})')
         self.deliver(value, span, key_text, alias=True)
 
     def start_collection(self, event: Any, value: dict[str, Any] | list[Any]) -> None:

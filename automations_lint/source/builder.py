@@ -16,6 +16,7 @@ from automations_lint.source.lines import Lines
 from automations_lint.source.scalars import (
     KNOWN_COLLECTION_TAGS,
     KNOWN_SCALAR_TAGS,
+    STR_TAG,
     is_string_key,
     resolve_plain,
     resolve_tagged,
@@ -42,7 +43,6 @@ class Frame:
 
     __slots__ = (
         "alias_anchors",
-        "alias_keys",
         "anchor",
         "discard",
         "end",
@@ -55,6 +55,7 @@ class Frame:
         "skip_value",
         "start",
         "value",
+        "written",
     )
 
     def __init__(
@@ -80,9 +81,9 @@ class Frame:
         self.merge_pending = False
         self.merged = False  # a "<<" key was seen: a second one is a duplicate key to yaml.v3
         self.merges: list[tuple[dict[str, Any], Node]] = []
-        # Keys given by an alias: yaml.v3 never counts one as a duplicate of a key written out (it compares the
-        # nodes' kinds, and an alias node is not a scalar), but it does compare two aliases by their anchor name.
-        self.alias_keys: set[str] = set()
+        # yaml.v3 finds duplicates by comparing key nodes' kinds and texts: keys written out are compared by their
+        # text as written, keys given by an alias by the anchor's name, and never one kind with the other.
+        self.written: dict[str, Span] = {}
         self.alias_anchors: dict[str, Span] = {}
 
 
@@ -147,8 +148,11 @@ class Builder:
         # The common case, a key without tag or anchor: it needs no value of its own, only its text and span.
         bare = event.tag is None and event.anchor is None
         tag = event.tag
+        wants_key = parent is not None and _wants_key(parent)
+        if tag == MERGE_TAG and not (wants_key and text == MERGE_KEY):
+            tag = STR_TAG  # yaml.v3 cannot resolve !!merge on anything else, and reads the text as a string
         string_key = True
-        if parent is not None and _wants_key(parent):
+        if parent is not None and wants_key:
             # yaml.v3 merges at a `<<` key that is plain (untagged or "!") or tagged !!merge in any quoting; a
             # quoted or !!str-tagged "<<" is an ordinary key (decode.go, isMerge).
             merge = text == MERGE_KEY and (tag == MERGE_TAG or (plain and tag in (None, "!")))
@@ -194,16 +198,15 @@ class Builder:
         value, key_text, string_key = self.anchors[name]
         parent = self.stack[-1] if self.stack else None
         if parent is not None and _wants_key(parent) and not parent.discard and key_text is not None:
+            first = parent.alias_anchors.setdefault(name, span)
+            if first is not span:
+                self.report("duplicate-key", span, f'duplicate key "*{name}" (the same alias, first on line {first.line})')
             if not string_key and len(self.stack) > 1:
                 self.non_string_key(parent, key_text, value, None, span)
                 return
             if value is None:
-                self.null_top_level_key(parent, key_text, span)
+                self.null_top_level_key(parent, key_text, span, alias=True)
                 return
-            parent.alias_keys.add(key_text)
-            first = parent.alias_anchors.setdefault(name, span)
-            if first is not span:
-                self.report("duplicate-key", span, f'duplicate key "*{name}" (the same alias, first on line {first.line})')
         self.deliver(value, span, key_text, alias=True)
 
     def start_collection(self, event: Any, value: dict[str, Any] | list[Any]) -> None:
@@ -300,11 +303,15 @@ class Builder:
             frame.key = (name, span)
             frame.merge_pending = frame.merged = True
             return
-        # yaml.v3 compares keys as written, and never a key given by an alias: the last value wins then.
-        if not frame.discard and name in frame.value and not alias and name not in frame.alias_keys:
-            first = self.source_map.key_span((*frame.path, name))
-            self.report("duplicate-key", span, f'duplicate key "{name}" (first on line {first.line})')
+        if not alias and not frame.discard:  # an alias key is never a duplicate of a written one (Frame.written)
+            self.check_written(frame, name, span)
         frame.key = (name, span)
+
+    def check_written(self, frame: Frame, text: str, span: Span) -> None:
+        """Report a key written out that its mapping already has, as yaml.v3 does; the last value wins."""
+        first = frame.written.setdefault(text, span)
+        if first is not span:
+            self.report("duplicate-key", span, f'duplicate key "{text}" (first on line {first.line})')
 
     def non_string_key(self, frame: Frame, text: str, value: object, tag: str | None, span: Span) -> None:
         """A key that yaml.v3 does not read as a string: its mapping cannot become JSON, so Ona rejects the file.
@@ -330,9 +337,11 @@ class Builder:
         frame.key = ("", span)
         frame.skip_value = True
 
-    def null_top_level_key(self, frame: Frame, text: str, span: Span) -> None:
+    def null_top_level_key(self, frame: Frame, text: str, span: Span, *, alias: bool = False) -> None:
         """A null key at the top level: Ona's reader decodes top-level keys into strings and drops one that is
-        null, with its value, so the file is read without it."""
+        null, with its value, so the file is read without it (but a second one written alike is a duplicate)."""
+        if not alias:
+            self.check_written(frame, text, span)
         shown = f"key {quoted(text)}" if text else "an empty key"
         message = f"{shown} at the top level is read as null, and Ona's reader skips it with its value"
         finding = Finding((), message, hint="remove it", span=span, severity="warning")

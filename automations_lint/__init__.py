@@ -66,14 +66,16 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """The public names, imported on first use (PEP 562)."""
-    module = _PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module 'automations_lint' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # to a type checker the names are the imports above, so a misspelt one is an error
+
+    def __getattr__(name: str) -> Any:
+        """The public names, imported on first use (PEP 562)."""
+        module = _PUBLIC.get(name)
+        if module is None:
+            raise AttributeError(f"module 'automations_lint' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

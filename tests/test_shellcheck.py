@@ -79,6 +79,20 @@ def test_without_shellcheck_machine_formats_keep_stdout_clean(tmp_path: Path, ou
 
 
 @pytest.mark.usefixtures("without_shellcheck")
+def test_without_shellcheck_diff_and_fix_say_so_too(tmp_path: Path) -> None:
+    """--diff and --fix lint through the fixing rounds: the note comes from there, also when the file is unwritable."""
+    path = tmp_path / "a.yaml"
+    path.write_text(UNQUOTED.replace("command:", "triggers: [manual]\n    command:"), encoding="utf-8")
+    code, out, err = run_check(path, options=("--diff",))
+    assert (code, err) == (1, f"automations-lint: note: {NOTE}\n")
+    assert "+    triggeredBy: [manual]" in out
+    path.chmod(0o444)
+    code, out, err = run_check(path, options=("--fix",))  # --fix refuses a read-only file, whoever runs it
+    assert code == 2
+    assert out.endswith(f"note: {NOTE}\n")
+
+
+@pytest.mark.usefixtures("without_shellcheck")
 def test_without_shellcheck_no_notice_when_no_file_has_a_command(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(NO_COMMANDS, encoding="utf-8")

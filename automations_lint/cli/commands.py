@@ -47,7 +47,7 @@ class _LazyGroup(click.Group):
     not pay for the schema exporter or the plan and graph renderers."""
 
     LAZY: ClassVar[dict[str, tuple[str, str]]] = {
-        "schema": ("automations_lint.schema.export", "schema_command"),
+        "schema": ("automations_lint.cli.schema", "schema_command"),
         "plan": ("automations_lint.cli.plan", "plan_command"),
         "graph": ("automations_lint.cli.plan", "graph_command"),
         "server": ("automations_lint.server.command", "server_command"),
@@ -263,8 +263,7 @@ def _check_bytes(run: Run, data: bytes, path: str, *, from_stdin: bool = False) 
     elif run.fix_mode is not None:
         from automations_lint.cli.fix import fix_one
 
-        text = fix_one(run, data, text, path, _config(run, path), from_stdin=from_stdin)
-        run.sources[path] = Lines(text.removeprefix("\ufeff"))
+        run.sources[path] = fix_one(run, data, text, path, _config(run, path), from_stdin=from_stdin)
         return
     run.sources[path] = Lines(text)  # keeps the report's file order; the engine's own index replaces it
     run.pending.append(SourceFile(text, path, _config(run, path)))

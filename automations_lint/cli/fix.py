@@ -11,23 +11,25 @@ import click
 
 from automations_lint.core.safe_text import printable
 from automations_lint.engine.fixing import fix_text
+from automations_lint.engine.run import SourceFile, lint_files
 from automations_lint.fix.write import FileChangedError, write_atomically
+from automations_lint.source.lines import Lines
 
 if TYPE_CHECKING:
     from automations_lint.cli.run import Run
     from automations_lint.engine.config import Config
 
 
-def fix_one(run: Run, data: bytes, text: str, path: str, config: Config | None, *, from_stdin: bool) -> str:
-    """Fix one file as the run asks; returns the text that the report should show (the fixed one after --fix)."""
-    from automations_lint.engine.linter import lint_text
-
+def fix_one(run: Run, data: bytes, text: str, path: str, config: Config | None, *, from_stdin: bool) -> Lines:
+    """Fix one file as the run asks; returns the text that the report should show (the fixed one after --fix),
+    with its line index."""
     result = fix_text(text, path, unsafe=run.unsafe_fixes, config=config)
+    run.notices.update(dict.fromkeys(result.notices))
     changed = result.text != text
     if run.fix_mode == "diff":
         if changed:
             run.output.append(unified_diff(text, result.text, path))
-        return text
+        return Lines(text)  # --diff shows no report: nothing reads these lines
     if from_stdin:
         run.output.append(("\ufeff" if data.startswith(codecs.BOM_UTF8) else "") + result.text)  # as it came in
     elif changed:
@@ -38,14 +40,14 @@ def fix_one(run: Run, data: bytes, text: str, path: str, config: Config | None, 
             reason = error.strerror or str(error)
             click.echo(printable(f'automations-lint: not fixed "{path}": {reason}'), err=True)
             run.unreadable = True
-            run.diagnostics += lint_text(text, path, config)
-            return text
-    run.notices.update(dict.fromkeys(result.notices))
+            unfixed = lint_files([SourceFile(text, path, config)]).files[0]
+            run.diagnostics += unfixed.diagnostics
+            return unfixed.lines
     if changed:
         run.fixed += result.fixed
         run.fixed_files += 1
     run.diagnostics += result.remaining
-    return result.text
+    return result.lines
 
 
 def unified_diff(before: str, after: str, path: str) -> str:

@@ -160,7 +160,7 @@ def _document_or_exit(source: Source) -> Document:
 
     loaded = load(source.text)
     if loaded.broken:
-        _fail(lint_text(source.text, source.path), {source.path: Lines(source.text)})
+        _fail(lint_text(source.text, source.path), {source.path: loaded.lines})
     return Document.from_data(loaded.data, loaded.source_map, loaded.lines)
 
 
@@ -168,7 +168,7 @@ def _refuse(plan: Plan, document: Document, source: Source, tasks: Sequence[str]
     """Show the dependency diagnostics about the planned tasks, and exit 1."""
     relevant = [diagnostic for diagnostic in dependency_diagnostics(document, source.path) if _blocks(diagnostic, plan)]
     started = ", ".join(f'"{task}"' for task in dict.fromkeys(tasks))
-    _fail(relevant, {source.path: Lines(source.text)}, f"no plan for {started}: fix the dependency errors above")
+    _fail(relevant, {source.path: document.lines}, f"no plan for {started}: fix the dependency errors above")
 
 
 def dependency_diagnostics(document: Document, path: str) -> list[Diagnostic]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from automations_lint.core.diagnostic import Diagnostic, Notice
 from automations_lint.engine.run import SourceFile, lint_files
 from automations_lint.fix.apply import applicable, apply_fixes
+from automations_lint.source.lines import Lines
 
 if TYPE_CHECKING:
     from automations_lint.engine.config import Config
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 # Fixes can enable further fixes (a renamed `triggeredBy` then shows a misspelt trigger); a few rounds settle
 # every real file, and the bound keeps a pathological one from looping.
 MAX_ROUNDS = 8
+NO_LINES = Lines("")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class FixResult:
     remaining: list[Diagnostic]
     # Remarks about the run (ShellCheck missing), from every round.
     notices: tuple[Notice, ...] = ()
+    # The fixed text (without byte order marks) and its line index, from the last round's lint.
+    lines: Lines = NO_LINES
 
 
 def fix_text(text: str, path: str = "<stdin>", *, unsafe: bool = False, config: Config | None = None) -> FixResult:
@@ -43,12 +47,12 @@ def fix_text(text: str, path: str = "<stdin>", *, unsafe: bool = False, config: 
     fixed = 0
     notices: dict[Notice, None] = {}
 
-    def lint(text: str) -> list[Diagnostic]:
+    def lint(text: str) -> tuple[list[Diagnostic], Lines]:
         run = lint_files([SourceFile(text, path, config)])
         notices.update(dict.fromkeys(run.notices))
-        return run.files[0].diagnostics
+        return run.files[0].diagnostics, run.files[0].lines
 
-    diagnostics = lint(text)
+    diagnostics, lines = lint(text)
     for _ in range(MAX_ROUNDS):
         if any(d.name == "syntax-error" for d in diagnostics):
             break
@@ -56,13 +60,13 @@ def fix_text(text: str, path: str = "<stdin>", *, unsafe: bool = False, config: 
         if not fixes:
             break
         candidate, applied = apply_fixes(text, fixes)
-        after = lint(candidate)
+        after, after_lines = lint(candidate)
         if not applied or _worse(diagnostics, after):
             break
         chosen = set(fixes)
         fixed += sum(1 for d in diagnostics if d.fix in chosen)
-        text, diagnostics = candidate, after
-    return FixResult(bom + text, fixed, diagnostics, tuple(notices))
+        text, diagnostics, lines = candidate, after, after_lines
+    return FixResult(bom + text, fixed, diagnostics, tuple(notices), lines)
 
 
 # Problems in the YAML itself: a fix that adds one has broken the file, whatever else it did.

@@ -12,9 +12,6 @@ from automations_lint.engine.run import SourceFile, lint_files
 from automations_lint.rules.registry import BY_NAME
 from automations_lint.source.lines import LINE_BREAK
 
-# Every suppression comment holds it (suppressions.MARKER; a test keeps the two equal).
-SUPPRESSION_MARKER = "automations-lint:"
-
 if TYPE_CHECKING:
     from automations_lint.engine.config import Config
 

@@ -21,12 +21,8 @@ from __future__ import annotations
 
 import copy
 import json
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-
-import click
 
 from automations_lint.schema import spec
 from automations_lint.schema.spec import DURATION_PATTERN, KEY_PATTERN, ONE_OF, PROTO_NAMES
@@ -125,33 +121,6 @@ def _sorted(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     return {key: node[key] if key == "body" else _sorted(node[key]) for key in sorted(node)}
-
-
-@click.command(name="schema")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the schema to this file instead of printing it (this regenerates schemas/automations.schema.json).",
-)
-def schema_command(output: Path | None) -> None:
-    """Print the JSON Schema of automations files for editors.
-
-    For yaml-language-server (VS Code's YAML extension and others): save it beside the automations file and point
-    the editor at it (docs/editors.md)."""
-    text = render()
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        # newline="\n": the committed file must be byte-identical on Windows too, or the staleness test fails there.
-        output.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as error:
-        # The same words and exit code as an unreadable input to `check`, not a traceback.
-        from automations_lint.core.safe_text import printable
-
-        click.echo(printable(f'automations-lint: cannot write "{output}": {error.strerror or error}'), err=True)
-        sys.exit(2)
 
 
 def _schemas(node: dict[str, Any]) -> Iterator[dict[str, Any]]:

@@ -153,14 +153,7 @@ class Builder:
             tag = STR_TAG  # yaml.v3 cannot resolve !!merge on anything else, and reads the text as a string
         string_key = True
         if parent is not None and wants_key:
-            # yaml.v3 merges at a `<<` key that is plain (untagged or "!") or tagged !!merge in any quoting; a
-            # quoted or !!str-tagged "<<" is an ordinary key (decode.go, isMerge).
-            merge = text == MERGE_KEY and (tag == MERGE_TAG or (plain and tag in (None, "!")))
-            if merge and not parent.discard:
-                if event.anchor is not None:
-                    self.anchors[event.anchor] = (text, text, True)
-                parent.end = (span.end_line, span.end_column)
-                self.take_key(parent, text, span, merge=True)
+            if self.merge_key(parent, event, tag, span):
                 return
             string_key = is_string_key(text, plain=plain, tag=tag)
         if bare and string_key and parent is not None and _wants_key(parent) and not parent.discard:
@@ -187,6 +180,19 @@ class Builder:
             return
         self.deliver(value, span, text, style="" if plain else str(event.style), plain=text if plain else None)
 
+    def merge_key(self, parent: Frame, event: Any, tag: str | None, span: Span) -> bool:
+        """Take a scalar key that is a merge key, and say whether it was one. yaml.v3 merges at a `<<` key that is
+        plain (untagged or "!") or tagged !!merge in any quoting; a quoted or !!str-tagged "<<" is an ordinary key
+        (decode.go, isMerge)."""
+        plain = event.style in (None, "")
+        if event.value != MERGE_KEY or parent.discard or not (tag == MERGE_TAG or (plain and tag in (None, "!"))):
+            return False
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (MERGE_KEY, MERGE_KEY, True)
+        parent.end = (span.end_line, span.end_column)
+        self.take_key(parent, MERGE_KEY, span, merge=True)
+        return True
+
     def alias(self, event: Any) -> None:
         span = self.span(event)
         name = event.anchor
@@ -200,7 +206,8 @@ class Builder:
         if parent is not None and _wants_key(parent) and not parent.discard and key_text is not None:
             first = parent.alias_anchors.setdefault(name, span)
             if first is not span:
-                self.report("duplicate-key", span, f'duplicate key "*{name}" (the same alias, first on line {first.line})')
+                message = f'duplicate key "*{name}" (the same alias, first on line {first.line})'
+                self.report("duplicate-key", span, message)
             if not string_key and len(self.stack) > 1:
                 self.non_string_key(parent, key_text, value, None, span)
                 return

@@ -22,6 +22,15 @@ class Lines:
         self._lines: list[str] | None = None
         self._starts: list[int] | None = None
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lines) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"Lines({self.text!r})" if len(self.text) <= 60 else f"Lines(<{len(self.text)} characters>)"
+
     @property
     def lines(self) -> list[str]:
         if self._lines is None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
+from lsp_client import at, change, code_actions, codes, open_file
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
@@ -23,51 +24,6 @@ async def client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no
     )
     yield
     await lsp_client.shutdown_session()
-
-
-async def open_file(client: LanguageClient, path: Path, text: str) -> str:
-    """Open `text` as the file at `path` (not written to disk: an unsaved buffer) and wait for its diagnostics:
-    the fast pass's, then those published once ShellCheck has run."""
-    uri = path.as_uri()
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)
-        )
-    )
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    return uri
-
-
-def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
-        )
-    )
-
-
-def at(line: int, character: int) -> types.Position:
-    return types.Position(line=line, character=character)
-
-
-async def code_actions(
-    client: LanguageClient, uri: str, start: types.Position, end: types.Position
-) -> list[types.Command | types.CodeAction]:
-    found = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=types.Range(start=start, end=end),
-            context=types.CodeActionContext(diagnostics=[]),
-        )
-    )
-    assert found is not None
-    return found
-
-
-def codes(client: LanguageClient, uri: str) -> list[tuple[int, str]]:
-    return [(d.range.start.line, str(d.code)) for d in client.diagnostics[uri]]
 
 
 async def test_the_editor_exchange(client: LanguageClient, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from automations_lint.core.diagnostic import Diagnostic, Fix, Notice, RuleFinding, Span
 from automations_lint.engine.validate import validate
 from automations_lint.rules.document import Document
-from automations_lint.rules.registry import BY_NAME, DOCUMENT_RULES
+from automations_lint.rules.registry import BY_CODE, BY_NAME, DOCUMENT_RULES
 from automations_lint.source.lines import Lines
 from automations_lint.source.loader import Loaded, load
 from automations_lint.source.source_map import SourceMap
@@ -57,26 +57,31 @@ class LintRun(NamedTuple):
     notices: tuple[Notice, ...]
 
 
-def lint_files(files: Sequence[SourceFile]) -> LintRun:
+def lint_files(files: Sequence[SourceFile], *, run_programs: bool = True) -> LintRun:
     """Lint every file, with the rules that can work on many files at once doing so: ShellCheck runs one batch
-    of processes for all files instead of one per file."""
+    of processes for all files instead of one per file.
+
+    With `run_programs=False` (the language server, on every keystroke) a rule that runs another program
+    (ShellCheck) starts none: it reports what it already knows from earlier runs in this process (the same script
+    text gives the same findings, wherever it has moved) and leaves the rest unchecked, and its suppressions in a
+    file it did not check whole are not judged unused."""
     # As in the loader: the work makes many objects and few reference cycles, and the cyclic collector would walk
     # the growing document again and again (a quarter of the time at 10,000 tasks, and more the larger the file).
     # Whatever cycles there are, it collects once it runs again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _lint_files(files)
+        return _lint_files(files, run_programs)
     finally:
         if collecting:
             gc.enable()
 
 
-def _lint_files(files: Sequence[SourceFile]) -> LintRun:
+def _lint_files(files: Sequence[SourceFile], run_programs: bool) -> LintRun:
     for rule in DOCUMENT_RULES:  # rules with a budget per run (ShellCheck's time limit) start it
-        begin: Callable[[], None] | None = getattr(rule, "begin_run", None)
+        begin: Callable[..., None] | None = getattr(rule, "begin_run", None)
         if begin is not None:
-            begin()
+            begin(run_programs=run_programs)
     loaded = [load(file.text) for file in files]
     enabled = [file.config.enabled(file.path) if file.config is not None else None for file in files]
     documents = [
@@ -117,10 +122,22 @@ def _diagnostics(
     if not loaded.broken and SUPPRESSION_MARKER in loaded.lines.text:
         from automations_lint.engine.suppressions import apply_suppressions
 
-        diagnostics = set(apply_suppressions(diagnostics, loaded.lines, path, enabled))
+        diagnostics = set(apply_suppressions(diagnostics, loaded.lines, path, _judged(document, enabled)))
     if config is not None:
         diagnostics = set(config.apply(diagnostics, path))
     return sorted(diagnostics, key=sort_key)
+
+
+def _judged(document: Document | None, enabled: frozenset[str] | None) -> frozenset[str] | None:
+    """The rules whose suppressions can be judged unused: the enabled ones that checked the whole file."""
+    partial = set()
+    for rule in DOCUMENT_RULES:
+        unchecked: Callable[[Document], bool] | None = getattr(rule, "unchecked", None)
+        if document is not None and unchecked is not None and unchecked(document):
+            partial.add(rule.CODE)
+    if not partial:
+        return enabled
+    return (frozenset(BY_CODE) if enabled is None else enabled) - partial
 
 
 def _fixes(problems: list[RuleFinding], loaded: Loaded) -> dict[int, Fix]:

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 
 from automations_lint.core.diagnostic import Finding, Notice, Path, Severity
 from automations_lint.rules.document import Automation, Document
@@ -69,6 +70,9 @@ LONGEST = f"{MOST_SCRIPT_CHARS:,}"
 # ShellCheck's comments by script text: a script seen in many files (or checked by prefetch) runs once.
 _RESULTS: dict[str, list[shellcheck.Comment]] = {}
 MOST_REMEMBERED = 20_000
+# False for a run that may start no process (lint_files(run_programs=False)): only _RESULTS answers. A context
+# variable, not a global: the language server lints as you type while a run with ShellCheck goes on in a thread.
+_RUN_PROGRAMS: ContextVar[bool] = ContextVar("run_programs", default=True)
 
 
 def available() -> bool:
@@ -89,16 +93,30 @@ def notices(documents: Sequence[Document]) -> Iterator[Notice]:
         yield MISSING
 
 
-def begin_run() -> None:
-    """A new run: ShellCheck's time limit counts from now (unless the command line holds one for all its files)."""
-    shellcheck.begin_run()
+def begin_run(*, run_programs: bool = True) -> None:
+    """A new run: ShellCheck's time limit counts from now (unless the command line holds one for all its files);
+    without `run_programs`, the run checks no script that it has no results for."""
+    _RUN_PROGRAMS.set(run_programs)
+    if run_programs:
+        shellcheck.begin_run()
+
+
+def unchecked(document: Document) -> bool:
+    """Whether this run left some command of `document` unchecked for want of a process (run_programs=False),
+    so that a suppression of this rule there cannot be judged unused."""
+    if _RUN_PROGRAMS.get() or shellcheck.find_binary() is None:
+        return False
+    targets = _targets(document)
+    return len(targets) <= MOST_SCRIPTS and any(
+        len(script) <= MOST_SCRIPT_CHARS and script not in _RESULTS for _, _, script in targets
+    )
 
 
 def prefetch(documents: Sequence[Document]) -> None:
     """Check the scripts of many files with one batch of ShellCheck processes instead of a batch per file (500
     files: about 21 ms a file saved), each distinct script once. check() then finds the results cached."""
     binary = shellcheck.find_binary()
-    if binary is None:
+    if binary is None or not _RUN_PROGRAMS.get():
         return
     wanted = {
         script: None
@@ -128,16 +146,22 @@ def check(document: Document) -> Iterator[Finding]:
             message = f"shellcheck was not run on this command: {len(script):,} characters, more than {LONGEST}"
             yield Finding(path, message, hint="move a long script into a file of the repository", severity="info")
     targets = [target for target in targets if len(target[2]) <= MOST_SCRIPT_CHARS]
+    # What is known now, read once: _remember may empty _RESULTS (here, or in a run on another thread).
+    known = {script: found for _, _, script in targets if (found := _RESULTS.get(script)) is not None}
+    if not _RUN_PROGRAMS.get():
+        targets = [target for target in targets if target[2] in known]
     if not targets:
         return
-    missing = list({script: None for _, _, script in targets if script not in _RESULTS})
+    missing = list({script: None for _, _, script in targets if script not in known})
     try:
-        _remember(missing, shellcheck.check_scripts(binary, missing, shell=SHELL, exclude=EXCLUDED))
+        results = shellcheck.check_scripts(binary, missing, shell=SHELL, exclude=EXCLUDED)
     except shellcheck.ShellcheckError as error:
         yield _failure(targets[0][1], error)
         return
+    _remember(missing, results)
+    known.update(zip(missing, results, strict=True))
     for automation, path, script in targets:
-        for comment in _RESULTS[script]:
+        for comment in known[script]:
             yield finding(document, automation, path, script, comment)
 
 

@@ -5,7 +5,7 @@ server starts, so `check` keeps its cold start. The modules, in the order a requ
 
     command.py      the click command that starts the server on stdio
     app.py          the pygls server: one handler per LSP method, each a thin call into the modules below
-    state.py        the open files: text, configuration, the last lint, ShellCheck's results kept until a script changes
+    state.py        the open files' configuration, and the one engine call per change (no ShellCheck process) or save
     positions.py    1-based engine spans <-> LSP ranges in the client's position encoding
     outline.py      keys, references and their exact spans, from the loader's source map
     context.py      where the cursor stands (which mapping, which field), read from indentation: works on broken text

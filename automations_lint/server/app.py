@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 
-from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.core.diagnostic import Diagnostic, Notice
 from automations_lint.core.version import VERSION
 from automations_lint.engine.config import Config
-from automations_lint.engine.run import sort_key
 from automations_lint.server import actions, completion, convert, hover, navigation, state, symbols
 from automations_lint.server.outline import Outline
 from automations_lint.server.positions import Text
@@ -38,20 +38,23 @@ class OpenFile:
     text: str = ""
     linted: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    kept: list[state.Kept] = field(default_factory=list)
     pending: asyncio.Task[None] | None = None
     # The loader's reading and the outline of `text`, made when a feature asks (a change needs neither).
     _loaded: Loaded | None = None
     _outline: Outline | None = None
 
-    def refresh(self, text: str, version: int) -> None:
-        """The fast pass over `text`, unless that text was linted already."""
+    def refresh(self, text: str, version: int) -> tuple[Notice, ...]:
+        """Lint `text` without starting ShellCheck, unless that text was linted already; the run's notices."""
         self.version = version
         if self.linted and text == self.text:
-            return
-        self.text, self.linted = text, True
+            return ()
+        run = state.lint(text, self.label, self.config, run_programs=False)
+        self.take(text, run.files[0].diagnostics)
+        return run.notices
+
+    def take(self, text: str, diagnostics: list[Diagnostic]) -> None:
+        self.text, self.linted, self.diagnostics = text, True, diagnostics
         self._loaded = self._outline = None
-        self.diagnostics = state.fast_pass(text, self.label, self.config)
 
     def loaded(self) -> Loaded:
         if self._loaded is None:
@@ -63,27 +66,36 @@ class OpenFile:
             self._outline = Outline(self.loaded())
         return self._outline
 
-    def all_diagnostics(self) -> list[Diagnostic]:
-        if not self.kept:
-            return self.diagnostics
-        return sorted(self.diagnostics + state.still_valid(self.kept, self.loaded()), key=sort_key)
-
 
 class AutomationsServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("automations-lint", VERSION)
         self.files: dict[str, OpenFile] = {}
+        self.told: set[str] = set()  # the codes of the notices shown in this session
 
-    def current(self, uri: str) -> tuple[OpenFile, Text]:
-        """The open file at `uri`, linted at its current text."""
-        document = self.workspace.get_text_document(uri)
+    def opened(self, uri: str) -> OpenFile:
+        """The open file at `uri`, as last linted."""
         opened = self.files.get(uri)
         if opened is None:
             opened = self._open(uri)
             if uri in self.workspace.text_documents:  # a request about a file never opened is not remembered
                 self.files[uri] = opened
-        opened.refresh(document.source, document.version or 0)
+        return opened
+
+    def current(self, uri: str) -> tuple[OpenFile, Text]:
+        """The open file at `uri`, linted at its current text."""
+        document = self.workspace.get_text_document(uri)
+        opened = self.opened(uri)
+        self.tell(opened.refresh(document.source, document.version or 0))
         return opened, Text(opened.text, self.workspace.position_codec)
+
+    def tell(self, notices: Iterable[Notice]) -> None:
+        """Show each remark about the runs once in a session (ShellCheck is missing): a message the user sees, since
+        without it they would take the absence of ShellCheck's findings for clean scripts; a log line goes unread."""
+        for notice in notices:
+            if notice.code not in self.told:
+                self.told.add(notice.code)
+                self.window_show_message(types.ShowMessageParams(types.MessageType.Warning, notice.message))
 
     def parsed(self, uri: str, position: types.Position) -> tuple[Outline, Text, int, int] | None:
         """The outline and text of the file, and the 1-based point; None when the file does not parse."""
@@ -100,18 +112,26 @@ class AutomationsServer(LanguageServer):
 
     def publish(self, uri: str) -> None:
         opened, text = self.current(uri)
-        lsp = convert.to_lsp(opened.all_diagnostics(), text, uri, opened.outline)
+        lsp = convert.to_lsp(opened.diagnostics, text, uri, opened.outline)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=lsp, version=opened.version)
         )
 
     async def check_scripts(self, uri: str) -> None:
-        """The ShellCheck pass, off the event loop (it runs processes), then a publish of the current text."""
-        opened, _ = self.current(uri)
-        text, loaded = opened.text, opened.loaded()
-        opened.kept = await asyncio.to_thread(state.shellcheck_pass, text, opened.label, opened.config, loaded)
-        if uri in self.files:
-            self.publish(uri)
+        """One engine call with ShellCheck, off the event loop (it runs processes), then a publish of the current
+        text: that call's diagnostics if the text is still the one it read, else the text linted again (with the
+        scripts ShellCheck has just checked now known)."""
+        document = self.workspace.get_text_document(uri)
+        opened, text = self.opened(uri), document.source
+        run = await asyncio.to_thread(state.lint, text, opened.label, opened.config, run_programs=True)
+        self.tell(run.notices)
+        if self.files.get(uri) is not opened:
+            return  # closed (or reopened) meanwhile
+        if self.workspace.get_text_document(uri).source == text:
+            opened.take(text, run.files[0].diagnostics)
+        else:
+            opened.linted = False
+        self.publish(uri)
 
     def schedule(self, uri: str) -> None:
         """Publish after a pause in typing: each change restarts the wait."""
@@ -159,9 +179,8 @@ def _documents(server: AutomationsServer) -> None:
     async def did_save(ls: AutomationsServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         opened = ls.files.get(uri)
-        if opened is not None:  # a saved configuration file may have changed what applies
+        if opened is not None:  # a saved configuration file may have changed what applies (check_scripts uses it)
             opened.config = state.find_config(state.file_path(uri), ls.workspace.root_path)[0]
-            opened.linted = False
         await _scripts(ls, uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -230,8 +249,7 @@ def _features(server: AutomationsServer) -> None:
     )
     def code_action(ls: AutomationsServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         opened, text = ls.current(params.text_document.uri)
-        found = opened.all_diagnostics()
-        return actions.actions(found, params.range, text, params.text_document.uri, opened.loaded())
+        return actions.actions(opened.diagnostics, params.range, text, params.text_document.uri, opened.loaded())
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def document_symbols(ls: AutomationsServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:

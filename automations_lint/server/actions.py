@@ -16,18 +16,28 @@ REASON = "<reason>"
 
 
 def actions(
-    diagnostics: Sequence[Diagnostic], wanted: types.Range, text: Text, uri: str, loaded: Loaded
+    diagnostics: Sequence[Diagnostic],
+    wanted: types.Range,
+    text: Text,
+    uri: str,
+    loaded: Loaded,
+    shown: Sequence[types.Diagnostic] = (),
 ) -> list[types.CodeAction]:
-    """The actions for the diagnostics that touch the requested range."""
+    """The actions for the diagnostics that touch the requested range; `shown` holds the diagnostics as they were
+    published (in the same order), which each action names as the one it resolves."""
     found: list[types.CodeAction] = []
-    for diagnostic in diagnostics:
-        shown = text.range(span_of(diagnostic))
-        if not _touches(shown, wanted):
+    for index, diagnostic in enumerate(diagnostics):
+        if not _touches(text.range(span_of(diagnostic)), wanted):
             continue
+        offered = []
         if diagnostic.fix is not None:
-            found.append(_fix(diagnostic.fix, text, uri))
+            offered.append(_fix(diagnostic.fix, text, uri))
         if not loaded.broken and diagnostic.name not in ("syntax-error", "unused-suppression"):
-            found.append(_ignore(diagnostic, text, uri, loaded))
+            offered.append(_ignore(diagnostic, text, uri, loaded))
+        if index < len(shown):
+            for action in offered:
+                action.diagnostics = [shown[index]]
+        found += offered
     return found
 
 

@@ -248,8 +248,13 @@ def _features(server: AutomationsServer) -> None:
         types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])
     )
     def code_action(ls: AutomationsServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        opened, text = ls.current(params.text_document.uri)
-        return actions.actions(opened.diagnostics, params.range, text, params.text_document.uri, opened.loaded())
+        only = params.context.only
+        if only and not any(types.CodeActionKind.QuickFix.value.startswith(kind) for kind in only):
+            return []  # the client asks for other kinds (source actions, refactorings): this server has none
+        uri = params.text_document.uri
+        opened, text = ls.current(uri)
+        shown = convert.to_lsp(opened.diagnostics, text, uri, opened.outline)
+        return actions.actions(opened.diagnostics, params.range, text, uri, opened.loaded(), shown)
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def document_symbols(ls: AutomationsServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:

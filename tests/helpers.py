@@ -24,3 +24,12 @@ def write(folder: Path, relative: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def doc_block(path: Path, heading: str, language: str) -> str:
+    """The first ```language block under `heading` (a whole Markdown heading line) in the document at `path`: a test
+    runs the setup the docs show, as written."""
+    text = path.read_text()
+    after = text[text.index(f"\n{heading}\n") :]
+    start = after.index(f"```{language}\n") + len(f"```{language}\n")
+    return after[start : after.index("```", start)]

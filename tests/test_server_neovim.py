@@ -1,4 +1,5 @@
-"""The language server driven by a real editor: Neovim, headless, reads back diagnostics and completion."""
+"""The language server driven by a real editor: Neovim, headless, set up exactly as docs/editors.md says, reads back
+diagnostics and completion."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import doc_block
 
 NVIM = shutil.which("nvim")
 CLIENT = Path(__file__).parent / "nvim" / "client.lua"
 MISTAKES = Path(__file__).parent / "nvim" / "mistakes.yaml"
+DOCS = Path(__file__).parent.parent / "docs" / "editors.md"
 
 
 @pytest.mark.skipif(NVIM is None, reason="nvim is not installed (Debian: apt-get install neovim; .ci/run does)")
@@ -20,11 +23,15 @@ def test_neovim_shows_the_diagnostics_and_completes_dependencies(tmp_path: Path)
     path = tmp_path / ".ona" / "automations.yaml"
     path.parent.mkdir()
     shutil.copy(MISTAKES, path)
+    init = tmp_path / "init.lua"
+    init.write_text(doc_block(DOCS, "### Neovim", "lua"))
     out = tmp_path / "out.txt"
-    env = {**os.environ, "AL_PYTHON": sys.executable, "AL_OUT": str(out), "AL_LINE": "9", "AL_CHARACTER": "16"}
+    # `automations-lint` as the docs start it: the one of this environment, first on PATH
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env |= {"AL_OUT": str(out), "AL_LINE": "9", "AL_CHARACTER": "16"}
     assert NVIM is not None
     subprocess.run(
-        [NVIM, "--headless", "--clean", str(path), "-c", f"luafile {CLIENT}"],
+        [NVIM, "--headless", "-u", str(init), "-i", "NONE", "--noplugin", str(path), "-c", f"luafile {CLIENT}"],
         cwd=tmp_path,
         env=env,
         timeout=120,
@@ -32,7 +39,7 @@ def test_neovim_shows_the_diagnostics_and_completes_dependencies(tmp_path: Path)
         capture_output=True,
     )
     assert out.read_text().splitlines() == [
-        "diagnostics true",
+        "diagnostics true from automations-lint",
         '9 AL203 dependency cycle: "build" -> "generate" -> "build" [dependency-cycle]',
         '9 AL201 task "build" depends on unknown task or service "databse" [unknown-reference]',
         '13 AL101 unknown field "triggers" in task "generate" [unknown-field]',

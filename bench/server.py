@@ -70,7 +70,7 @@ async def main(edits: int, timed: int) -> None:
             )
         )
 
-    await asyncio.sleep(2)  # the open's two passes (fast, then ShellCheck) settle
+    await asyncio.sleep(2)  # the open's two engine calls (without ShellCheck, then with it) settle
     latencies = []
     for number in range(timed):
         arrived.clear()

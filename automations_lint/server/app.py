@@ -19,6 +19,7 @@ from automations_lint.engine.config import Config
 from automations_lint.server import actions, completion, convert, hover, navigation, state, symbols
 from automations_lint.server.outline import Outline
 from automations_lint.server.positions import Text
+from automations_lint.source.discovery import is_automations_file
 from automations_lint.source.loader import Loaded, load
 
 # Long enough to skip the keystrokes of a word, short enough to feel immediate.
@@ -72,6 +73,16 @@ class AutomationsServer(LanguageServer):
         super().__init__("automations-lint", VERSION)
         self.files: dict[str, OpenFile] = {}
         self.told: set[str] = set()  # the codes of the notices shown in this session
+        # initializationOptions {"onlyAutomationsFiles": true}: for clients that start one server for every YAML
+        # file (Zed's extensions name a language, not file paths), every other file is left alone.
+        self.only_automations_files = False
+
+    def wanted(self, uri: str) -> bool:
+        """Whether the server checks and answers for the file at `uri`."""
+        if not self.only_automations_files:
+            return True
+        path = state.file_path(uri)
+        return path is not None and is_automations_file(path)
 
     def opened(self, uri: str) -> OpenFile:
         """The open file at `uri`, as last linted."""
@@ -99,6 +110,8 @@ class AutomationsServer(LanguageServer):
 
     def parsed(self, uri: str, position: types.Position) -> tuple[Outline, Text, int, int] | None:
         """The outline and text of the file, and the 1-based point; None when the file does not parse."""
+        if not self.wanted(uri):
+            return None
         opened, text = self.current(uri)
         outline = opened.outline()
         return None if outline is None else (outline, text, *text.point(position))
@@ -164,20 +177,30 @@ def build() -> AutomationsServer:
 
 
 def _documents(server: AutomationsServer) -> None:
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: AutomationsServer, params: types.InitializeParams) -> None:
+        options = params.initialization_options
+        ls.only_automations_files = isinstance(options, dict) and options.get("onlyAutomationsFiles") is True
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: AutomationsServer, params: types.DidOpenTextDocumentParams) -> None:
         uri = params.text_document.uri
+        if not ls.wanted(uri):
+            return
         ls.files.pop(uri, None)  # a reopened file looks for its configuration again
         _guarded(ls.publish, uri)
         await _scripts(ls, uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: AutomationsServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri)
+        if ls.wanted(params.text_document.uri):
+            ls.schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     async def did_save(ls: AutomationsServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
+        if not ls.wanted(uri):
+            return
         opened = ls.files.get(uri)
         if opened is not None:  # a saved configuration file may have changed what applies (check_scripts uses it)
             opened.config = state.find_config(state.file_path(uri), ls.workspace.root_path)[0]
@@ -204,6 +227,8 @@ def _features(server: AutomationsServer) -> None:
         types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[":", " ", "-", "[", ","])
     )
     def complete(ls: AutomationsServer, params: types.CompletionParams) -> types.CompletionList:
+        if not ls.wanted(params.text_document.uri):
+            return types.CompletionList(is_incomplete=False, items=[])
         opened, text = ls.current(params.text_document.uri)
         line, column = text.point(params.position)
         items = completion.complete(opened.text, line, column, opened.outline())
@@ -211,6 +236,8 @@ def _features(server: AutomationsServer) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: AutomationsServer, params: types.HoverParams) -> types.Hover | None:
+        if not ls.wanted(params.text_document.uri):
+            return None
         opened, text = ls.current(params.text_document.uri)
         return hover.hover(opened.text, opened.outline(), text, *text.point(params.position))
 
@@ -252,12 +279,16 @@ def _features(server: AutomationsServer) -> None:
         if only and not any(types.CodeActionKind.QuickFix.value.startswith(kind) for kind in only):
             return []  # the client asks for other kinds (source actions, refactorings): this server has none
         uri = params.text_document.uri
+        if not ls.wanted(uri):
+            return []
         opened, text = ls.current(uri)
         shown = convert.to_lsp(opened.diagnostics, text, uri, opened.outline)
         return actions.actions(opened.diagnostics, params.range, text, uri, opened.loaded(), shown)
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def document_symbols(ls: AutomationsServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+        if not ls.wanted(params.text_document.uri):
+            return []
         opened, text = ls.current(params.text_document.uri)
         outline = opened.outline()
         return symbols.symbols(outline, text) if outline else []

@@ -33,3 +33,17 @@ def doc_block(path: Path, heading: str, language: str) -> str:
     after = text[text.index(f"\n{heading}\n") :]
     start = after.index(f"```{language}\n") + len(f"```{language}\n")
     return after[start : after.index("```", start)]
+
+
+def run_editor(command: list[str], folder: Path, **env: str) -> list[str]:
+    """Run an editor that a test drives (its script writes what it saw to $AL_OUT), in `folder`, with
+    `automations-lint` as the docs start it: the one of this environment, first on PATH. Its lines."""
+    import os
+    import subprocess
+    import sys
+
+    out = folder / "out.txt"
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    env = {**os.environ, "PATH": path, "AL_OUT": str(out), **env}
+    subprocess.run(command, cwd=folder, env=env, timeout=120, check=True, capture_output=True)
+    return out.read_text().splitlines()

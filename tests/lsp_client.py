@@ -4,10 +4,33 @@
 from __future__ import annotations
 
 import asyncio
+import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import LanguageClient
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+SERVER = [sys.executable, "-m", "automations_lint", "server"]
+
+
+def session(command: Sequence[str] = SERVER, options: dict[str, Any] | None = None) -> Any:
+    """A pytest-lsp fixture: the server started by `command`, initialized with the test's folder as its root (and
+    `options` as initializationOptions), shut down after the test. The initialize result is kept on the client."""
+
+    @pytest_lsp.fixture(config=ClientServerConfig(server_command=list(command)))
+    async def fixture(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
+        params = types.InitializeParams(
+            capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri(), initialization_options=options
+        )
+        lsp_client.initialized_result = await lsp_client.initialize_session(params)  # type: ignore[attr-defined]
+        yield
+        await lsp_client.shutdown_session()
+
+    return fixture
+
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 

@@ -8,22 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
-from lsp_client import at, change, code_actions, codes, open_file
+from lsp_client import at, change, code_actions, codes, open_file, session
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 # A file with an unknown reference, a cycle and a misspelt field (tests/nvim/mistakes.yaml, shared with Neovim).
 MISTAKES = (Path(__file__).parent / "nvim" / "mistakes.yaml").read_text()
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "automations_lint", "server"]))
-async def client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
-    )
-    yield
-    await lsp_client.shutdown_session()
+client = session()
 
 
 async def test_the_editor_exchange(client: LanguageClient, tmp_path: Path) -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import doc_block
+from helpers import doc_block, run_editor
 
 EMACS = shutil.which("emacs")
 HERE = Path(__file__).parent
@@ -39,21 +37,11 @@ def test_emacs_eglot_shows_the_diagnostics_and_completes_dependencies(tmp_path: 
     shutil.copy(MISTAKES, path)
     setup = tmp_path / "setup.el"
     setup.write_text(doc_block(DOCS, "### Emacs (eglot)", "elisp"))
-    out = tmp_path / "out.txt"
-    # `automations-lint` as the docs start it: the one of this environment, first on PATH
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    env |= {"AL_OUT": str(out), "AL_LINE": "9", "AL_CHARACTER": "16", "HOME": str(tmp_path)}
     assert EMACS is not None
-    subprocess.run(
-        # package-activate-all: what an interactive Emacs does at start-up (batch mode skips it)
-        [EMACS, "--batch", "--eval", "(package-activate-all)", "-l", str(setup), "-l", str(CLIENT), str(path)],
-        cwd=tmp_path,
-        env=env,
-        timeout=120,
-        check=True,
-        capture_output=True,
-    )
-    assert out.read_text().splitlines() == [
+    # package-activate-all: what an interactive Emacs does at start-up (batch mode skips it)
+    command = [EMACS, "--batch", "--eval", "(package-activate-all)", "-l", str(setup), "-l", str(CLIENT), str(path)]
+    seen = run_editor(command, tmp_path, AL_LINE="9", AL_CHARACTER="16", HOME=str(tmp_path))
+    assert seen == [
         "mode ona-automations-mode eglot on",
         '10 automations-lint [AL203]: dependency cycle: "build" -> "generate" -> "build" [dependency-cycle]',
         '10 automations-lint [AL201]: task "build" depends on unknown task or service "databse" [unknown-reference]',

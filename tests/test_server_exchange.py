@@ -4,14 +4,12 @@ a rename onto a key that exists)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
-from lsp_client import at, code_actions, codes, expect, open_file
+from lsp_client import at, code_actions, codes, expect, open_file, session
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 # Two services and four tasks, with a misspelt trigger (line 14, 0-based), a dependsOn that names no key (line 26)
 # and a cycle seed -> test -> seed (lines 30 and 35).
@@ -57,14 +55,7 @@ tasks:
 """
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "automations_lint", "server"]))
-async def client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
-    result = await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
-    )
-    lsp_client.initialized_result = result  # type: ignore[attr-defined]
-    yield
-    await lsp_client.shutdown_session()
+client = session()
 
 
 def span(start: tuple[int, int], end: tuple[int, int]) -> types.Range:

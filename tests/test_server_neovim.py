@@ -3,14 +3,11 @@ diagnostics and completion."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import doc_block
+from helpers import doc_block, run_editor
 
 NVIM = shutil.which("nvim")
 CLIENT = Path(__file__).parent / "nvim" / "client.lua"
@@ -25,20 +22,10 @@ def test_neovim_shows_the_diagnostics_and_completes_dependencies(tmp_path: Path)
     shutil.copy(MISTAKES, path)
     init = tmp_path / "init.lua"
     init.write_text(doc_block(DOCS, "### Neovim", "lua"))
-    out = tmp_path / "out.txt"
-    # `automations-lint` as the docs start it: the one of this environment, first on PATH
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    env |= {"AL_OUT": str(out), "AL_LINE": "9", "AL_CHARACTER": "16"}
     assert NVIM is not None
-    subprocess.run(
-        [NVIM, "--headless", "-u", str(init), "-i", "NONE", "--noplugin", str(path), "-c", f"luafile {CLIENT}"],
-        cwd=tmp_path,
-        env=env,
-        timeout=120,
-        check=True,
-        capture_output=True,
-    )
-    assert out.read_text().splitlines() == [
+    command = [NVIM, "--headless", "-u", str(init), "-i", "NONE", "--noplugin", str(path), "-c", f"luafile {CLIENT}"]
+    seen = run_editor(command, tmp_path, AL_LINE="9", AL_CHARACTER="16")
+    assert seen == [
         "diagnostics true from automations-lint",
         '9 AL203 dependency cycle: "build" -> "generate" -> "build" [dependency-cycle]',
         '9 AL201 task "build" depends on unknown task or service "databse" [unknown-reference]',

@@ -4,29 +4,17 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
-from lsp_client import PUBLISH, at, codes, open_file
+from lsp_client import PUBLISH, at, codes, open_file, session
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 MISTAKES = (Path(__file__).parent / "nvim" / "mistakes.yaml").read_text()
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "automations_lint", "server"]))
-async def client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
-            root_uri=tmp_path.as_uri(),
-            initialization_options={"onlyAutomationsFiles": True},
-        )
-    )
-    yield
-    await lsp_client.shutdown_session()
+client = session(options={"onlyAutomationsFiles": True})
 
 
 async def test_only_automations_files_are_checked(client: LanguageClient, tmp_path: Path) -> None:

@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
-from lsp_client import change, codes, open_file
+from lsp_client import change, codes, open_file, session
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 from automations_lint.rules import shellcheck
 from automations_lint.shell.shellcheck import find_binary
@@ -29,13 +28,7 @@ IGNORE = "    # automations-lint: ignore[shellcheck] src is always there\n"
 IGNORED = SCRIPT.replace("    command: |\n", IGNORE + "    command: |\n")
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "automations_lint", "server"]))
-async def client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
-    )
-    yield
-    await lsp_client.shutdown_session()
+client = session()
 
 
 def save(client: LanguageClient, uri: str) -> None:
@@ -92,13 +85,7 @@ WITHOUT_SHELLCHECK = "from automations_lint.shell import shellcheck; shellcheck.
 WITHOUT_SHELLCHECK += "from automations_lint.server.app import build; build().start_io()"
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-c", WITHOUT_SHELLCHECK]))
-async def bare(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
-    )
-    yield
-    await lsp_client.shutdown_session()
+bare = session([sys.executable, "-c", WITHOUT_SHELLCHECK])
 
 
 async def test_missing_shellcheck_is_said_once_a_session(bare: LanguageClient, tmp_path: Path) -> None:

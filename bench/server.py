@@ -6,9 +6,11 @@
 It starts `automations-lint server` as an editor would (a subprocess on stdio) and drives it with pygls's own
 client. Latency: each change renames one task in the middle of the file (a full-document change, as many editors
 send), and the clock stops when diagnostics for that version arrive; the figure includes the server's debounce
-pause (DEBOUNCE_SECONDS), printed beside it. Memory: the server's resident set size (VmRSS) after a warm-up and
-after every further block of edits; each edit is followed by a document-symbol request, which makes the server lint
-that version at once, so every edit is really checked (a burst of changes would be coalesced by the debounce).
+pause (DEBOUNCE_SECONDS), printed beside it. Then as many saves of the last text, each timed from didSave to its
+publish (ShellCheck's results are known by then, so this is the engine's work on a save, not ShellCheck's).
+Memory: the server's resident set size (VmRSS) after a warm-up and after every further block of edits; each edit is
+followed by a document-symbol request, which makes the server lint that version at once, so every edit is really
+checked (a burst of changes would be coalesced by the debounce).
 Linux only (it reads /proc).
 """
 
@@ -40,14 +42,30 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
+async def time_saves(client: LanguageClient, arrivals: list[float], arrived: asyncio.Event, count: int) -> list[float]:
+    """Milliseconds from each of `count` saves to the diagnostics it publishes."""
+    saves = []
+    for _ in range(count):
+        before = len(arrivals)
+        started = time.perf_counter()
+        client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=URI)))
+        while len(arrivals) == before:
+            await asyncio.wait_for(arrived.wait(), 60)
+            arrived.clear()
+        saves.append((arrivals[before] - started) * 1000)
+    return saves
+
+
 async def main(edits: int, timed: int) -> None:
     client = LanguageClient("bench", "1")
     published: dict[int, float] = {}
+    arrivals: list[float] = []
     arrived = asyncio.Event()
 
     @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
         published[params.version or 0] = time.perf_counter()
+        arrivals.append(published[params.version or 0])
         arrived.set()
 
     await client.start_io(sys.executable, "-m", "automations_lint", "server")
@@ -84,6 +102,10 @@ async def main(edits: int, timed: int) -> None:
     print(f"{TASKS}-task file ({len(text.splitlines()):,} lines), {timed} changes")
     print(f"change -> diagnostics: median {statistics.median(latencies):.0f} ms, max {max(latencies):.0f} ms")
     print(f"  of which the debounce pause: {DEBOUNCE_SECONDS * 1000:.0f} ms")
+
+    saves = await time_saves(client, arrivals, arrived, timed)
+    print(f"save -> diagnostics (ShellCheck's results known): median {statistics.median(saves):.0f} ms, ", end="")
+    print(f"max {max(saves):.0f} ms")
 
     where = types.TextDocumentIdentifier(uri=URI)
     block = max(edits // 10, 1)

@@ -58,6 +58,23 @@ def test_without_shellcheck_the_rule_finds_nothing() -> None:
 
 
 @pytest.mark.usefixtures("without_shellcheck")
+def test_without_shellcheck_its_suppressions_are_not_called_unused() -> None:
+    """Nothing checked the commands, so nothing can tell whether the suppression is needed."""
+    text = "tasks:\n  build:\n    name: Build\n    # automations-lint: ignore[shellcheck] cd cannot fail\n"
+    text += "    command: |\n      cd src\n"
+    assert [d.code for d in lint_text(text)] == []  # no unused-suppression (AL901)
+
+
+def test_a_run_without_processes_leaves_unseen_scripts_unchecked_and_their_suppressions_unjudged() -> None:
+    from automations_lint.engine.run import SourceFile, lint_files
+
+    script = "tasks:\n  build:\n    name: Build\n    # automations-lint: ignore[shellcheck] reason\n"
+    script += "    command: echo never-seen-before-${RANDOM:-1}\n"
+    found = lint_files([SourceFile(script, "x.yaml")], run_programs=False).files[0].diagnostics
+    assert [d.code for d in found] == []  # neither a ShellCheck finding nor an unused suppression
+
+
+@pytest.mark.usefixtures("without_shellcheck")
 def test_without_shellcheck_the_cli_says_so_once_and_exits_as_before(tmp_path: Path) -> None:
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
     first.write_text(UNQUOTED, encoding="utf-8")

@@ -102,13 +102,14 @@ def begin_run(*, run_programs: bool = True) -> None:
 
 
 def unchecked(document: Document) -> bool:
-    """Whether this run left some command of `document` unchecked for want of a process (run_programs=False),
-    so that a suppression of this rule there cannot be judged unused."""
-    if _RUN_PROGRAMS.get() or shellcheck.find_binary() is None:
+    """Whether this run left some command of `document` unchecked, for want of ShellCheck or of a process
+    (run_programs=False), so that a suppression of this rule there cannot be judged unused."""
+    missing = shellcheck.find_binary() is None
+    if _RUN_PROGRAMS.get() and not missing:
         return False
     targets = _targets(document)
     return len(targets) <= MOST_SCRIPTS and any(
-        len(script) <= MOST_SCRIPT_CHARS and script not in _RESULTS for _, _, script in targets
+        len(script) <= MOST_SCRIPT_CHARS and (missing or script not in _RESULTS) for _, _, script in targets
     )
 
 

@@ -21,6 +21,7 @@ def actions(
     text: Text,
     uri: str,
     loaded: Loaded,
+    *,
     shown: Sequence[types.Diagnostic] = (),
 ) -> list[types.CodeAction]:
     """The actions for the diagnostics that touch the requested range; `shown` holds the diagnostics as they were

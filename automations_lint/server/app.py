@@ -283,7 +283,7 @@ def _features(server: AutomationsServer) -> None:
             return []
         opened, text = ls.current(uri)
         shown = convert.to_lsp(opened.diagnostics, text, uri, opened.outline)
-        return actions.actions(opened.diagnostics, params.range, text, uri, opened.loaded(), shown)
+        return actions.actions(opened.diagnostics, params.range, text, uri, opened.loaded(), shown=shown)
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def document_symbols(ls: AutomationsServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:

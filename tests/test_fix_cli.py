@@ -74,6 +74,14 @@ def test_diff_prints_and_changes_nothing(tmp_path: Path, monkeypatch: pytest.Mon
     assert run("--diff", "automations.yaml")[:2] == (0, "")
 
 
+def test_diff_exits_2_when_a_path_cannot_be_read_even_with_a_diff_to_show(tmp_path: Path) -> None:
+    path = write(tmp_path, BROKEN)
+    code, out, err = run("--diff", str(path), str(tmp_path / "missing.yaml"))
+    assert code == 2
+    assert "+    triggeredBy: [manual]\n" in out
+    assert err == f'automations-lint: cannot read "{tmp_path / "missing.yaml"}": No such file or directory\n'
+
+
 def test_fix_of_stdin_prints_the_fixed_text(tmp_path: Path) -> None:
     code, out, err = run("--fix", "--format", "concise", "-", stdin=BROKEN)
     assert code == 1

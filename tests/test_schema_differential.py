@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 import pytest
-from helpers import CORPUS
+from helpers import corpus_files
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator, ValidationError, validators
@@ -352,7 +352,7 @@ def corpus_documents() -> list[tuple[str, object]]:
     """(file name, data) of each corpus file that loads as a YAML mapping; files that do not (syntax errors,
     duplicate keys, an empty file) have no verdict to compare."""
     found: list[tuple[str, object]] = []
-    for path in sorted(CORPUS.iterdir()):
+    for path in corpus_files():
         try:
             data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
         except (YAMLError, UnicodeDecodeError):

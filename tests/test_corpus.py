@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 from goldens import SNAPSHOT, UPDATE, corpus_diagnostics, snapshot_text
-from helpers import CHILD_CLI
+from helpers import CHILD_CLI, shellcheck_available
 
 from automations_lint import lint_bytes
 from automations_lint.core.diagnostic import Diagnostic
@@ -120,11 +120,6 @@ def test_same_output_in_every_process(corpus_files: list[Path]) -> None:
     assert outputs[0] == outputs[1]
     assert len(json.loads(outputs[0])) == sum(1 for line in SNAPSHOT.read_text(encoding="utf-8").splitlines() if line)
 
-
-def shellcheck_available() -> bool:
-    from automations_lint.shell import shellcheck
-
-    return shellcheck.find_binary() is not None
 
 
 @pytest.mark.skipif(not shellcheck_available(), reason="ShellCheck is not installed")

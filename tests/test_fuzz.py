@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import shellcheck_available
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -290,11 +291,6 @@ script_styles: dict[str, Callable[[str], str]] = {
     "plain": lambda script: script.replace("\n", "\n      ") + "\n",
 }
 
-
-def shellcheck_available() -> bool:
-    from automations_lint.shell import shellcheck
-
-    return shellcheck.find_binary() is not None
 
 
 @pytest.mark.skipif(not shellcheck_available(), reason="ShellCheck is not installed")

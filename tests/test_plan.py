@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -232,34 +231,6 @@ def test_renderers_show_keys_in_group_order() -> None:
     assert result.groups[1] == (Step("task", "lint"), Step("task", "build"))
     assert render_text(result) == "1. install\n2. lint, build\n3. test\n"
     assert render_json(result) == '{"groups": [["install"], ["lint", "build"], ["test"]]}\n'
-
-
-def chain(count: int, *, cycle: bool = False) -> str:
-    lines = ["tasks:"]
-    for i in range(count):
-        depends = f"t{i - 1}" if i else (f"t{count - 1}" if cycle else "")
-        lines.append(f"  t{i}: {{name: T{i}, command: echo {i}" + (f", dependsOn: [{depends}]}}" if depends else "}"))
-    return "\n".join(lines) + "\n"
-
-
-def test_a_20000_task_chain_plans_in_seconds(tmp_path: Path) -> None:
-    document = Document.from_data(_load(chain(20_000)))
-    started = time.process_time()
-    result = build_plan(document, ["t19999"])
-    assert time.process_time() - started < 2
-    assert len(result.groups) == 20_000 and result.groups[-1] == (Step("task", "t19999"),)
-    started = time.process_time()
-    code, out, _ = plan(str(write(tmp_path, "automations.yaml", chain(20_000))), "t19999", "--format", "json")
-    assert time.process_time() - started < 10
-    assert code == 0 and out.startswith('{"groups": [["t0"], ["t1"], ')
-
-
-def test_a_20000_task_cycle_is_refused_in_seconds(tmp_path: Path) -> None:
-    started = time.process_time()
-    code, out, err = plan(str(write(tmp_path, "automations.yaml", chain(20_000, cycle=True))), "t5")
-    assert time.process_time() - started < 10
-    assert (code, out) == (1, "")
-    assert err.count("error AL203") == 1
 
 
 def test_output_does_not_depend_on_hash_seeds() -> None:

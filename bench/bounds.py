@@ -101,9 +101,9 @@ CASES: dict[str, tuple[Callable[[int], Any], Callable[[Any], object], int, int]]
     "suppressions": (suppressions, lint_text, 1_000, 300),
     "shell": (shell, lint_text, 500_000, 50_000),
     "nesting": (nesting, lint_text, 4_000, 400),
-    "plan": (lambda n: document(chain(n)), plan_last, 4_000, 1_000),
-    "graph": (lambda n: document(chain(n, last_depends_on=f"t{n - 1}")), mermaid, 2_000, 500),
-    "cycles": (cycles, lint_text, 2_000, 200),
+    "plan": (lambda n: document(chain(n)), plan_last, 4_000, 500),
+    "graph": (lambda n: document(chain(n, last_depends_on=f"t{n - 1}")), mermaid, 2_000, 300),
+    "cycles": (cycles, lint_text, 2_000, 100),
 }
 
 

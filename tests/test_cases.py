@@ -10,9 +10,6 @@ ShellCheck they were made with (helpers.SHELLCHECK_VERSION), and skipped with th
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -64,16 +61,13 @@ def test_no_case_folder_without_a_rule_and_no_golden_without_its_case() -> None:
     assert not orphans, f"golden files without their case: {orphans}"
 
 
-def test_a_stray_update_variable_stops_the_run_instead_of_rewriting_goldens(tmp_path: Path) -> None:
-    variable = "UPDATE_GOLDEN"
-    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", f"--basetemp={tmp_path}"]
-    done = subprocess.run(
-        [*command, str(CASES.parent / "test_spans.py")],
-        env={**os.environ, variable: "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert done.returncode == pytest.ExitCode.USAGE_ERROR
-    assert f"{variable} is set, but the tests never write golden files" in done.stderr
+def test_a_stray_update_variable_stops_the_run_instead_of_rewriting_goldens(
+    monkeypatch: pytest.MonkeyPatch, pytestconfig: pytest.Config
+) -> None:
+    from conftest import pytest_configure
+
+    monkeypatch.setenv("UPDATE_GOLDEN", "1")
+    with pytest.raises(pytest.UsageError, match="UPDATE_GOLDEN is set, but the tests never write golden files"):
+        pytest_configure(pytestconfig)
+    monkeypatch.setenv("UPDATE_GOLDEN", "")  # empty is unset, as in a shell
+    pytest_configure(pytestconfig)

@@ -18,7 +18,13 @@ Cases:
 - suppressions: n problems, each silenced by its own comment (every problem scanned every entry: 10,000 in 11 s);
 - shell: one command of n characters on one line (the shell splitter went character by character: 5 MB, 15 s);
 - nesting: n nested `[` (libyaml's time grows with the square of the depth: 40,000 levels, 11 s; the loader now
-  stops at 1,000 levels).
+  stops at 1,000 levels);
+- plan: the plan of the last of n tasks in a chain (each depends on the one before);
+- graph: the Mermaid drawing of n tasks in one cycle (every edge red);
+- cycles: a lint of n tasks in a chain whose last task also depends on every other one (n cycles of up to n tasks:
+  the search stops at 100 cycles or its step budget).
+The last three were timed tests of 20,000 tasks (CPU limits of 2 s and 5 s that a slow machine could break); the
+tests keep what those runs must print (tests/test_hostile_input.py), this keeps their growth in check.
 """
 
 from __future__ import annotations
@@ -29,13 +35,18 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from automations_lint import lint_text
 from automations_lint.engine.fixing import fix_text
+from automations_lint.plan.order import build_plan
+from automations_lint.plan.render import mermaid
 from automations_lint.rules import shellcheck
+from automations_lint.rules.document import Document
 from automations_lint.shell.words import commands
+from automations_lint.source.loader import load
 
 LIMIT = 12.0
 HEAD = "services:\n  db:\n    name: DB\n    commands:\n      start: postgres\ntasks:\n"
@@ -63,17 +74,40 @@ def nesting(n: int) -> str:
     return "tasks: " + "[" * n + "]" * n + "\n"
 
 
-CASES: dict[str, tuple[Callable[[int], str], Callable[[str], object], int, int]] = {
+def chain(n: int, *, last_depends_on: str = "") -> str:
+    """n tasks, each depending on the one before; the first on `last_depends_on` (a cycle) when given."""
+    before = [last_depends_on, *(f"t{i}" for i in range(n - 1))]
+    return "tasks:\n" + "".join(f"  t{i}: {{name: T{i}, command: make, dependsOn: [{before[i]}]}}\n" for i in range(n))
+
+
+def document(text: str) -> Document:
+    loaded = load(text)
+    return Document.from_data(loaded.data, loaded.source_map, loaded.lines)
+
+
+def plan_last(document: Document) -> object:
+    return build_plan(document, [list(document.tasks)[-1]])
+
+
+def cycles(n: int) -> str:
+    """A chain whose last task depends on every task before it too: a cycle through each of them."""
+    return chain(n, last_depends_on=", ".join(f"t{i}" for i in range(1, n)))
+
+
+CASES: dict[str, tuple[Callable[[int], Any], Callable[[Any], object], int, int]] = {
     # name: (input of size n, the call, n for the full run, n for --quick)
     "hints": (hints, lint_text, 1_000, 300),
     "fix": (fixes, fix_text, 1_000, 300),
     "suppressions": (suppressions, lint_text, 1_000, 300),
     "shell": (shell, lint_text, 500_000, 50_000),
     "nesting": (nesting, lint_text, 4_000, 400),
+    "plan": (lambda n: document(chain(n)), plan_last, 4_000, 500),
+    "graph": (lambda n: document(chain(n, last_depends_on=f"t{n - 1}")), mermaid, 2_000, 300),
+    "cycles": (cycles, lint_text, 2_000, 100),
 }
 
 
-def best_of(call: Callable[[str], object], text: str, repetitions: int = 5) -> float:
+def best_of(call: Callable[[Any], object], text: Any, repetitions: int = 5) -> float:
     """The least CPU time of a few runs (CPU time: other work on the machine disturbs it least), each from a
     collected heap and without what an earlier run left in a cache (the shell splitter's)."""
     times = []

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import CORPUS
+from helpers import corpus_files as vendored_corpus_files
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -27,13 +27,24 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 _SUMMARY = pytest.StashKey[list[str]]()
 
 
+# Golden files are written by `python tests/update_goldens.py`, never by a test run: these variables once made the
+# tests write the file and then compare with it, so a stray one in CI would turn every golden check green.
+RETIRED_UPDATE_VARIABLES = ("UPDATE_CASES", "UPDATE_FIXES", "UPDATE_GOLDEN", "UPDATE_SNAPSHOT", "UPDATE_README")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    stray = [name for name in RETIRED_UPDATE_VARIABLES if os.environ.get(name)]
+    if stray:
+        raise pytest.UsageError(
+            f"{stray[0]} is set, but the tests never write golden files: unset it, and run "
+            "python tests/update_goldens.py to rewrite them"
+        )
+
+
 @pytest.fixture(scope="session")
 def corpus_files() -> list[Path]:
-    """The corpus files in sorted order; fails (never skips) when the corpus is not where it should be."""
-    files = sorted(path for path in CORPUS.glob("*") if path.is_file())
-    if not files:
-        pytest.fail(f"the real-world corpus is missing: expected automations files in {CORPUS}")
-    return files
+    """The corpus files in sorted order (helpers.corpus_files: a missing corpus fails the run, never skips)."""
+    return vendored_corpus_files()
 
 
 @pytest.fixture

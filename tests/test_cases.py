@@ -1,41 +1,41 @@
-"""Data-driven cases: tests/cases/<rule-name>/<case>.yaml beside <case>.out, the exact text a user sees.
+"""Data-driven cases: tests/cases/<rule-name>/<case>.yaml beside <case>.out, the exact text a user sees, and
+<case>.spans, the exact start and end of each diagnostic (the text frame does not show where a span that covers
+lines ends, nor a squiggle's end that an editor shows).
 
 Cases named `ok-*` are the near misses a rule must not fire on; they must lint clean. Every rule has at least one
-failing and one `ok-` case. After a deliberate change of output, regenerate with `UPDATE_CASES=1 pytest
-tests/test_cases.py` and review the diff before committing it.
+failing and one `ok-` case. After a deliberate change of output, regenerate with `python tests/update_goldens.py
+cases` and review the diff before committing it. Outputs that show ShellCheck's findings are compared only with the
+ShellCheck they were made with (helpers.SHELLCHECK_VERSION), and skipped with the reason otherwise.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from goldens import ALL_CASES, CASES, UPDATE, case_output, case_result, case_spans, read
+from helpers import why_shellcheck_differs
 
 from automations_lint import lint_text
-from automations_lint.engine.run import SourceFile, lint_files
-from automations_lint.reporters import Report, reporter
 from automations_lint.rules.base import RuleModule
 from automations_lint.rules.registry import ALL_RULES
 
-CASES = Path(__file__).parent / "cases"
-ALL_CASES = sorted(CASES.glob("*/*.yaml"))
 
-
-def render(case: Path) -> str:
-    """What `automations-lint check <case>.yaml` prints, run from the case's folder, without colour."""
-    text = case.read_text(encoding="utf-8")
-    result = lint_files([SourceFile(text, case.name)]).files[0]
-    return reporter("text")(Report(result.diagnostics, 1, {case.name: result.lines}))
+def shows_shellcheck(output: str | None) -> bool:
+    return output is not None and " AL501 SC" in output
 
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[f"{case.parent.name}/{case.stem}" for case in ALL_CASES])
-def test_case_output(case: Path) -> None:
-    expected_file = case.with_suffix(".out")
-    actual = render(case)
-    if os.environ.get("UPDATE_CASES"):
-        expected_file.write_text(actual, encoding="utf-8")
-    assert actual == expected_file.read_text(encoding="utf-8")
+def test_case_output_and_spans(case: Path) -> None:
+    expected = read(case.with_suffix(".out"))
+    result = case_result(case)
+    actual = case_output(case, result)
+    reason = why_shellcheck_differs() if shows_shellcheck(expected) or shows_shellcheck(actual) else None
+    if reason is not None:
+        pytest.skip(reason)
+    assert actual == expected, f"{case.with_suffix('.out')} is stale: if the change is meant, run {UPDATE} cases"
+    spans = case_spans(result.diagnostics)
+    assert spans == read(case.with_suffix(".spans")), f"positions moved: if that is meant, run {UPDATE} cases"
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=[rule.NAME for rule in ALL_RULES])
@@ -54,6 +54,20 @@ def test_ok_cases_are_clean(case: Path) -> None:
     assert lint_text(case.read_text(encoding="utf-8"), case.name) == []
 
 
-def test_no_case_folder_without_a_rule() -> None:
+def test_no_case_folder_without_a_rule_and_no_golden_without_its_case() -> None:
     names = {rule.NAME for rule in ALL_RULES}
     assert {folder.name for folder in CASES.iterdir() if folder.is_dir()} <= names
+    orphans = [path for path in CASES.glob("*/*.*") if path.with_suffix(".yaml") not in ALL_CASES]
+    assert not orphans, f"golden files without their case: {orphans}"
+
+
+def test_a_stray_update_variable_stops_the_run_instead_of_rewriting_goldens(
+    monkeypatch: pytest.MonkeyPatch, pytestconfig: pytest.Config
+) -> None:
+    from conftest import pytest_configure
+
+    monkeypatch.setenv("UPDATE_GOLDEN", "1")
+    with pytest.raises(pytest.UsageError, match="UPDATE_GOLDEN is set, but the tests never write golden files"):
+        pytest_configure(pytestconfig)
+    monkeypatch.setenv("UPDATE_GOLDEN", "")  # empty is unset, as in a shell
+    pytest_configure(pytestconfig)

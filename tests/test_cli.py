@@ -47,6 +47,12 @@ def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
     assert run("check", "--strict", str(path))[0] == 1
 
 
+def test_strict_passes_a_file_with_only_notes(tmp_path: Path) -> None:
+    path = write(tmp_path, "automations.yaml", VALID + "    runsOn:\n      docker:\n        image: node\n")
+    code, out, _ = run("check", "--strict", "--format", "concise", str(path))
+    assert (code, out.split(" ")[1:3]) == (0, ["info", "AL408"])
+
+
 def test_concise_is_one_line_per_diagnostic(tmp_path: Path) -> None:
     path = write(tmp_path, "a.yaml", INVALID.replace("npm run build", "x") + "    dependsOn: [nope]\n")
     code, out, _ = run("check", "--format", "concise", str(path))

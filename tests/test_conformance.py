@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import CORPUS, corpus_files
 from reader import Verdict, disagreement
 
 CONFORMANCE = Path(__file__).parent / "conformance"
@@ -30,7 +31,6 @@ def recorded(name: str = "verdicts.tsv") -> dict[str, Verdict]:
 
 
 VERDICTS = recorded()
-CORPUS = Path(__file__).parent / "corpus" / "files"
 CORPUS_VERDICTS = recorded("corpus_verdicts.tsv")
 
 
@@ -60,7 +60,7 @@ def test_the_format_documentation_cites_real_cases() -> None:
 
 
 def test_every_corpus_file_has_a_recorded_verdict() -> None:
-    assert sorted(CORPUS_VERDICTS) == sorted(path.name for path in CORPUS.iterdir())
+    assert sorted(CORPUS_VERDICTS) == sorted(path.name for path in corpus_files())
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_VERDICTS))

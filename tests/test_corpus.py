@@ -3,7 +3,7 @@
 - tests/corpus/snapshot.txt holds every diagnostic of every file, one line each as `--format concise` prints it.
   After a deliberate change (a new rule, a reworded message), regenerate it and review the diff line by line:
 
-      UPDATE_SNAPSHOT=1 python -m pytest tests/test_corpus.py
+      python tests/update_goldens.py snapshot
 
 - tests/corpus/review.tsv is an independent hand review of every file. A file it calls valid must get no error, and
   one it calls invalid must get errors on exactly the lines it names (its warnings column is not checked).
@@ -26,44 +26,31 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import CHILD_CLI
+from goldens import SNAPSHOT, UPDATE, corpus_diagnostics, snapshot_text
+from helpers import CHILD_CLI, shellcheck_available
 
 from automations_lint import lint_bytes
 from automations_lint.core.diagnostic import Diagnostic
-from automations_lint.reporters import Report, reporter
 from automations_lint.rules.registry import BY_CODE
 from automations_lint.source.lines import LINE_BREAK
 
-HERE = Path(__file__).parent / "corpus"
-SNAPSHOT = HERE / "snapshot.txt"
-REVIEW = HERE / "review.tsv"
+REVIEW = SNAPSHOT.parent / "review.tsv"
 
 
 @pytest.fixture(scope="module")
 def linted(corpus_files: list[Path]) -> dict[str, list[Diagnostic]]:
     """The diagnostics of each corpus file, by file name, without the shellcheck rule."""
-    from automations_lint.rules import shellcheck
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(shellcheck, "check", lambda document: iter(()))
-        return {path.name: lint_bytes(path.read_bytes(), path.name) for path in corpus_files}
-
-
-def render(linted: dict[str, list[Diagnostic]]) -> str:
-    diagnostics = [d for name in sorted(linted) for d in linted[name]]
-    return reporter("concise")(Report(diagnostics, len(linted)))
+    return corpus_diagnostics(corpus_files)
 
 
 def test_snapshot(linted: dict[str, list[Diagnostic]]) -> None:
-    actual = render(linted)
-    if os.environ.get("UPDATE_SNAPSHOT"):
-        SNAPSHOT.write_text(actual, encoding="utf-8")
+    actual = snapshot_text(linted)
     expected = SNAPSHOT.read_text(encoding="utf-8")
     if actual != expected:
         diff = difflib.unified_diff(expected.splitlines(), actual.splitlines(), "snapshot.txt", "now", lineterm="", n=0)
         pytest.fail(
-            "the corpus diagnostics changed; if that is intended, run UPDATE_SNAPSHOT=1 python -m pytest "
-            "tests/test_corpus.py and review the diff\n" + "\n".join(list(diff)[:200]),
+            f"the corpus diagnostics changed; if that is intended, run {UPDATE} snapshot and review the diff\n"
+            + "\n".join(list(diff)[:200]),
             pytrace=False,
         )
 
@@ -133,11 +120,6 @@ def test_same_output_in_every_process(corpus_files: list[Path]) -> None:
     assert outputs[0] == outputs[1]
     assert len(json.loads(outputs[0])) == sum(1 for line in SNAPSHOT.read_text(encoding="utf-8").splitlines() if line)
 
-
-def shellcheck_available() -> bool:
-    from automations_lint.shell import shellcheck
-
-    return shellcheck.find_binary() is not None
 
 
 @pytest.mark.skipif(not shellcheck_available(), reason="ShellCheck is not installed")

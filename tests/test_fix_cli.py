@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import write
 
 from automations_lint.cli.commands import cli
 from automations_lint.engine import fixing
@@ -31,14 +32,8 @@ def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def write(tmp_path: Path, text: str, name: str = "automations.yaml") -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode("utf-8"))
-    return path
-
-
 def test_fix_writes_safe_fixes_and_reports_what_is_left(tmp_path: Path) -> None:
-    path = write(tmp_path, BROKEN)
+    path = write(tmp_path, "automations.yaml", BROKEN)
     code, out, err = run("--fix", "--format", "concise", str(path))
     assert path.read_bytes().decode() == SAFE_FIXED
     assert code == 1  # the unknown reference is left: its fix is unsafe
@@ -50,7 +45,7 @@ def test_fix_writes_safe_fixes_and_reports_what_is_left(tmp_path: Path) -> None:
 
 
 def test_unsafe_fixes_fix_the_reference_too(tmp_path: Path) -> None:
-    path = write(tmp_path, BROKEN)
+    path = write(tmp_path, "automations.yaml", BROKEN)
     code, out, _ = run("--fix", "--unsafe-fixes", str(path))
     assert path.read_bytes().decode() == SAFE_FIXED.replace("[biuld]", "[build]")
     assert code == 0
@@ -58,7 +53,7 @@ def test_unsafe_fixes_fix_the_reference_too(tmp_path: Path) -> None:
 
 
 def test_diff_prints_and_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path, BROKEN)
+    write(tmp_path, "automations.yaml", BROKEN)
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("--diff", "automations.yaml")
     assert code == 1
@@ -74,6 +69,14 @@ def test_diff_prints_and_changes_nothing(tmp_path: Path, monkeypatch: pytest.Mon
     assert run("--diff", "automations.yaml")[:2] == (0, "")
 
 
+def test_diff_exits_2_when_a_path_cannot_be_read_even_with_a_diff_to_show(tmp_path: Path) -> None:
+    path = write(tmp_path, "automations.yaml", BROKEN)
+    code, out, err = run("--diff", str(path), str(tmp_path / "missing.yaml"))
+    assert code == 2
+    assert "+    triggeredBy: [manual]\n" in out
+    assert err == f'automations-lint: cannot read "{tmp_path / "missing.yaml"}": No such file or directory\n'
+
+
 def test_fix_of_stdin_prints_the_fixed_text(tmp_path: Path) -> None:
     code, out, err = run("--fix", "--format", "concise", "-", stdin=BROKEN)
     assert code == 1
@@ -82,7 +85,7 @@ def test_fix_of_stdin_prints_the_fixed_text(tmp_path: Path) -> None:
 
 
 def test_file_with_nothing_to_fix_is_not_touched(tmp_path: Path) -> None:
-    path = write(tmp_path, SAFE_FIXED.replace("[biuld]", "[build]"))
+    path = write(tmp_path, "automations.yaml", SAFE_FIXED.replace("[biuld]", "[build]"))
     os.utime(path, (1_000_000, 1_000_000))
     assert run("--fix", str(path))[0] == 0
     assert path.stat().st_mtime == 1_000_000
@@ -90,7 +93,7 @@ def test_file_with_nothing_to_fix_is_not_touched(tmp_path: Path) -> None:
 
 def test_file_that_does_not_parse_is_not_touched(tmp_path: Path) -> None:
     text = BROKEN + "  broken: [\n"
-    path = write(tmp_path, text)
+    path = write(tmp_path, "automations.yaml", text)
     code, out, _ = run("--fix", "--format", "concise", str(path))
     assert code == 1
     assert path.read_text() == text
@@ -98,7 +101,7 @@ def test_file_that_does_not_parse_is_not_touched(tmp_path: Path) -> None:
 
 
 def test_fix_keeps_permissions_and_line_endings(tmp_path: Path) -> None:
-    path = write(tmp_path, BROKEN.replace("\n", "\r\n"))
+    path = write(tmp_path, "automations.yaml", BROKEN.replace("\n", "\r\n"))
     path.chmod(0o640)
     run("--fix", str(path))
     assert path.read_bytes() == SAFE_FIXED.replace("\n", "\r\n").encode()
@@ -114,7 +117,7 @@ def test_fix_keeps_a_byte_order_mark(tmp_path: Path) -> None:
 
 
 def test_a_file_changed_since_it_was_read_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write(tmp_path, BROKEN)
+    path = write(tmp_path, "automations.yaml", BROKEN)
     real_fix_text = fixing.fix_text
 
     def edit_meanwhile(*args: object, **kwargs: object) -> fixing.FixResult:
@@ -135,7 +138,7 @@ def test_fix_and_diff_together_is_a_usage_error() -> None:
 
 
 def test_every_format_says_what_is_fixable(tmp_path: Path) -> None:
-    path = write(tmp_path, BROKEN)
+    path = write(tmp_path, "automations.yaml", BROKEN)
     assert '"safe": true' in run("--format", "json", str(path))[1]
     assert "= fix: rename \"triggers\" to \"triggeredBy\" (fixable with --fix)" in run(str(path))[1]
     assert "fixable with --fix" in run("--format", "github", str(path))[1]

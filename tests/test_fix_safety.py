@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import CORPUS
+from helpers import corpus_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -195,7 +195,7 @@ def test_an_anchor_that_no_alias_uses_is_kept() -> None:
 
 
 @pytest.mark.usefixtures("without_shellcheck")
-@pytest.mark.parametrize("path", sorted(CORPUS.iterdir()), ids=lambda path: path.name)
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.name)
 def test_corpus_fixes_are_safe(path: Path) -> None:
     assert_fix_is_safe(path.read_bytes().decode("utf-8"))
 

@@ -1,6 +1,6 @@
 """`--fix` golden cases: tests/fixes/<case>.yaml beside <case>.fixed.yaml (safe fixes) and, where unsafe fixes
-change more, <case>.unsafe.yaml. Regenerate after a deliberate change with `UPDATE_FIXES=1 pytest
-tests/test_fixes.py`, then review the diff: every byte outside a fix must stay as it was.
+change more, <case>.unsafe.yaml. Regenerate after a deliberate change with `python tests/update_goldens.py fixes`,
+then review the diff: every byte outside a fix must stay as it was.
 
 The properties below hold for every case and for every file of the shared corpus: fixing twice changes nothing
 more, the fixed problems are gone, lines outside the fixes are unchanged, and fixed text still parses.
@@ -8,11 +8,11 @@ more, the fixed problems are gone, lines outside the fixes are unchanged, and fi
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from helpers import CORPUS
+from goldens import FIX_INPUTS, UPDATE, fixed, read, unsafe_fixed
+from helpers import corpus_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import documents, dump
@@ -20,42 +20,24 @@ from strategies import documents, dump
 from automations_lint import lint_text
 from automations_lint.engine.fixing import fix_text
 
-FIXES = Path(__file__).parent / "fixes"
-INPUTS = sorted(path for path in FIXES.glob("*.yaml") if path.suffixes == [".yaml"])
 
-
-def read(path: Path) -> str:
-    return path.read_bytes().decode("utf-8")  # bytes: universal newlines would hide a changed line ending
-
-
-def check_golden(path: Path, actual: str) -> None:
-    if os.environ.get("UPDATE_FIXES"):
-        path.write_bytes(actual.encode("utf-8"))
-    assert actual == read(path)
-
-
-@pytest.mark.parametrize("case", INPUTS, ids=[case.stem for case in INPUTS])
+@pytest.mark.parametrize("case", FIX_INPUTS, ids=[case.stem for case in FIX_INPUTS])
 def test_safe_fixes(case: Path) -> None:
-    check_golden(case.with_suffix(".fixed.yaml"), fix_text(read(case), case.name).text)
+    expected = case.with_suffix(".fixed.yaml")
+    assert fixed(case, unsafe=False) == read(expected), f"{expected} is stale: if that is meant, run {UPDATE} fixes"
 
 
-@pytest.mark.parametrize("case", INPUTS, ids=[case.stem for case in INPUTS])
+@pytest.mark.parametrize("case", FIX_INPUTS, ids=[case.stem for case in FIX_INPUTS])
 def test_unsafe_fixes(case: Path) -> None:
-    unsafe = fix_text(read(case), case.name, unsafe=True).text
     expected = case.with_suffix(".unsafe.yaml")
-    if expected.exists() or unsafe != fix_text(read(case), case.name).text:
-        check_golden(expected, unsafe)
-
-
-def corpus_files() -> list[Path]:
-    return sorted(CORPUS.iterdir())
+    assert unsafe_fixed(case) == read(expected), f"{expected} is stale: if that is meant, run {UPDATE} fixes"
 
 
 @pytest.mark.usefixtures("without_shellcheck")  # fixes never touch commands; ShellCheck would only add time
-@pytest.mark.parametrize("path", INPUTS + corpus_files(), ids=lambda path: path.name)
+@pytest.mark.parametrize("path", FIX_INPUTS + corpus_files(), ids=lambda path: path.name)
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
 def test_fix_properties(path: Path, unsafe: bool) -> None:
-    original = read(path)
+    original = path.read_bytes().decode("utf-8")
     before = lint_text(original, path.name)
     result = fix_text(original, path.name, unsafe=unsafe)
     after = lint_text(result.text, path.name)

@@ -18,26 +18,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import shellcheck_available
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+from strategies import shaped_junk
 
 from automations_lint import lint_bytes, lint_text
 from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.engine.linter import decode
 from automations_lint.engine.run import sort_key
 from automations_lint.reporters import FORMATS, Report, reporter
-from automations_lint.schema.spec import (
-    COMMAND_FIELDS,
-    DOCKER_FIELDS,
-    ROLES,
-    RUNS_ON_FIELDS,
-    SERVICE_FIELDS,
-    TASK_FIELDS,
-    TASK_TRIGGERS,
-    TOP_LEVEL_FIELDS,
-)
 from automations_lint.source.events import events
 from automations_lint.source.lines import LINE_BREAK, Lines
 
@@ -132,37 +124,6 @@ def test_arbitrary_text(text: str) -> None:
 
 # -- YAML-shaped data, dumped in every style ------------------------------------------------------------------
 
-FIELDS = sorted(
-    {*TOP_LEVEL_FIELDS, *SERVICE_FIELDS, *TASK_FIELDS, *COMMAND_FIELDS, *RUNS_ON_FIELDS, *DOCKER_FIELDS}
-    | {"triggers", "init", "dependencies", "ports", "version"}
-)
-WORDS = [*TASK_TRIGGERS, *ROLES, "yes", "off", "~", "600s", "a", "b", "c", "npm run dev", "docker compose up -d"]
-# Integers within 64 bits: yaml.v3, and so Ona, refuses an explicit `!!int` beyond them (it reads a float there),
-# and the canonical style writes every integer with its tag.
-int64 = st.integers(-(2**63), 2**64 - 1)
-scalars = st.one_of(st.none(), st.booleans(), int64, st.floats(), st.sampled_from(WORDS), st.text(max_size=40))
-keys = st.one_of(st.sampled_from(FIELDS), st.sampled_from(["a", "b", "c"]), st.text(max_size=8), st.integers(-3, 3))
-
-
-def containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4))
-
-
-values = st.recursive(scalars, containers, max_leaves=20)
-automation = st.dictionaries(st.sampled_from(FIELDS), values, max_size=6)
-# Tasks that depend on each other: cycles, self-dependencies, unknown names.
-graph_task = st.fixed_dictionaries(
-    {"name": st.sampled_from(["A", "B", ""]), "dependsOn": st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=3)},
-    optional={"command": st.sampled_from(["make", "npm start", "tail -f log", ""])},
-)
-section = st.dictionaries(keys, st.one_of(automation, graph_task, values), max_size=5)
-documents = st.one_of(
-    values,
-    st.fixed_dictionaries({}, optional={"services": section, "tasks": section}),
-    st.dictionaries(st.sampled_from(["services", "tasks", "version"]), section, max_size=3),
-)
-
-
 @dataclass(frozen=True)
 class Style:
     flow: bool | None
@@ -206,7 +167,7 @@ def dump(data: Any, style: Style) -> str:
 
 @no_shellcheck
 @examples
-@given(documents, styles)
+@given(shaped_junk, styles)
 def test_yaml_shaped_data(data: Any, style: Style) -> None:
     text = dump(data, style)
     diagnostics = check_text(text)
@@ -290,11 +251,6 @@ script_styles: dict[str, Callable[[str], str]] = {
     "plain": lambda script: script.replace("\n", "\n      ") + "\n",
 }
 
-
-def shellcheck_available() -> bool:
-    from automations_lint.shell import shellcheck
-
-    return shellcheck.find_binary() is not None
 
 
 @pytest.mark.skipif(not shellcheck_available(), reason="ShellCheck is not installed")

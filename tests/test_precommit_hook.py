@@ -8,7 +8,7 @@ into a repository of their own and point pre-commit at it: they test the working
 clone as in a checkout in the middle of a change.
 
 Each test builds the hook's environment once (a virtualenv and a pip install of this package, about 10 s with a
-warm pip cache); that needs the package index. Deselect them locally with `-m "not e2e"`.
+warm pip cache); that needs the package index. They are marked e2e: deselect them locally with `-m "not e2e"`.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
-pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parent.parent
 # The documents that show a .pre-commit-config.yaml, with the placeholders a user fills in.
@@ -88,6 +86,7 @@ def user_repository(path: Path, files: dict[str, str], environ: dict[str, str]) 
     return path
 
 
+@pytest.mark.e2e
 def test_try_repo_checks_only_automations_files_and_shows_the_diagnostics(
     tmp_path: Path, hook_repository: tuple[Path, str], environ: dict[str, str]
 ) -> None:
@@ -113,6 +112,7 @@ def test_try_repo_checks_only_automations_files_and_shows_the_diagnostics(
     assert "docs/automations.yaml" not in output
 
 
+@pytest.mark.e2e
 def test_a_broken_file_blocks_the_commit_until_it_is_fixed(
     tmp_path: Path, hook_repository: tuple[Path, str], environ: dict[str, str]
 ) -> None:
@@ -151,6 +151,7 @@ def test_the_documents_show_both_kinds_of_hook() -> None:
     assert sorted(kinds) == [(False, "README.md"), (False, "docs/ci.md"), (True, "README.md"), (True, "docs/ci.md")]
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(("document", "snippet"), documented_configs())
 def test_each_documented_config_blocks_a_broken_file_and_passes_a_valid_one(
     document: str, snippet: str, tmp_path: Path, hook_repository: tuple[Path, str], environ: dict[str, str]

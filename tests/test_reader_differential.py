@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from helpers import CORPUS
+from helpers import corpus_files
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from reader import WHY_SKIPPED, disagreement, read, replica
@@ -115,7 +115,7 @@ def generated(draw: st.DrawFn) -> str:
     return text + value(draw, LATER)
 
 
-CORPUS_FILES = sorted(CORPUS.glob("*.y*ml"))
+CORPUS_FILES = corpus_files()
 REPLACEMENTS = [*SCALARS, *DURATIONS, *TRIGGERS, "triggered_by", "depends_on", "runs_on"]
 
 

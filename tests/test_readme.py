@@ -3,33 +3,26 @@
 from __future__ import annotations
 
 import doctest
-import os
 import re
 import shlex
 import sys
 from pathlib import Path
 
 import pytest
+from goldens import UPDATE, readme_with_current_rules
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:
     import tomli as tomllib
 
-from automations_lint.rules.registry import markdown_table
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_rules_table_is_current() -> None:
-    table = re.search(r"<!-- rules:start -->\n(.*?)<!-- rules:end -->", README, re.S)
-    assert table is not None
-    if os.environ.get("UPDATE_README"):
-        updated = README[: table.start(1)] + markdown_table() + README[table.end(1) :]
-        (ROOT / "README.md").write_text(updated, encoding="utf-8")
-        return
-    assert table.group(1) == markdown_table(), "regenerate with: UPDATE_README=1 python -m pytest tests/test_readme.py"
+    assert readme_with_current_rules(README) == README, f"the rules table is stale: run {UPDATE} readme"
 
 
 def quick_start_commands() -> list[str]:

@@ -5,7 +5,7 @@ Golden files: tests/golden/<format>.<ext> hold the exact output of
 (errors and warnings, only warnings, and a clean file). After a deliberate change to a format, a rule's message or
 a rule's documentation (SARIF carries it), regenerate them and review the diff:
 
-    UPDATE_GOLDEN=1 python -m pytest tests/test_report_formats.py
+    python tests/update_goldens.py formats
 
 The tool's version is written as <version> in the goldens, so a release does not need new ones.
 """
@@ -21,32 +21,24 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
+from goldens import FORMAT_INPUT_FILES, FORMAT_INPUTS, UPDATE, format_golden, format_output, in_folder, read
 
 from automations_lint import __version__
-from automations_lint.cli.commands import cli
 from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.engine.run import SourceFile, lint_files
 from automations_lint.reporters import FORMATS, Report, default_format, reporter
 from automations_lint.rules.registry import ALL_RULES, summary
 
-GOLDEN = Path(__file__).parent / "golden"
-INPUTS = GOLDEN / "inputs"
-INPUT_FILES = ("broken.yaml", "warnings.yaml", "clean.yaml")
-EXTENSIONS = {"json": "json", "sarif": "sarif", "gitlab": "json", "junit": "xml"}
+INPUTS = FORMAT_INPUTS
+INPUT_FILES = FORMAT_INPUT_FILES
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
 
 def check(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, str]:
-    """Run `automations-lint check` in the inputs folder, outside GitHub Actions unless `env` says otherwise."""
-    runner = CliRunner()
-    cwd = os.getcwd()
-    os.chdir(INPUTS)
-    try:
-        result = runner.invoke(cli, ["check", *args], env={"GITHUB_ACTIONS": None, "NO_COLOR": "1", **(env or {})})
-    finally:
-        os.chdir(cwd)
-    return result.exit_code, result.output
+    """(exit code, stdout) of `automations-lint check ARGS` in the inputs folder, outside GitHub Actions unless
+    `env` says otherwise."""
+    code, out, _ = in_folder(INPUTS, ["check", *args], env)
+    return code, out
 
 
 def render(output_format: str, text: str, path: str = "broken.yaml") -> str:
@@ -71,14 +63,8 @@ def diagnostic(**changes: object) -> Diagnostic:
 
 @pytest.mark.parametrize("output_format", sorted(FORMATS))
 def test_golden(output_format: str) -> None:
-    exit_code, output = check("--format", output_format, *INPUT_FILES)
-    assert exit_code == 1
-    output = output.replace(f'"version": "{__version__}"', '"version": "<version>"')
-    golden = GOLDEN / f"{output_format}.{EXTENSIONS.get(output_format, 'txt')}"
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(output, encoding="utf-8")
-    assert golden.exists(), f"no golden file for --format {output_format}: run UPDATE_GOLDEN=1 pytest {__file__}"
-    assert output == golden.read_text(encoding="utf-8")
+    golden = format_golden(output_format)
+    assert format_output(output_format) == read(golden), f"{golden} is stale: if that is meant, run {UPDATE} formats"
 
 
 def test_sarif_is_valid_against_the_official_schema() -> None:

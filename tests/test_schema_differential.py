@@ -25,13 +25,14 @@ from functools import cache
 from typing import Any
 
 import pytest
-from helpers import CORPUS
+from helpers import corpus_files
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator, ValidationError, validators
 from pydantic import ValidationError as ModelError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+from strategies import documents, keys, non_empty
 
 from automations_lint.schema.export import json_schema
 from automations_lint.schema.model import AutomationsFile
@@ -42,7 +43,6 @@ from automations_lint.schema.spec import (
     ROLES,
     RUNS_ON_FIELDS,
     SERVICE_FIELDS,
-    SERVICE_TRIGGERS,
     TASK_FIELDS,
     TASK_TRIGGERS,
     TOP_LEVEL_FIELDS,
@@ -101,49 +101,14 @@ def assert_agree(document: object) -> None:
 
 # Valid-shaped documents ----------------------------------------------------------------------------------------
 
-keys = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCXYZ0123456789_-", min_size=1, max_size=16)
-texts = st.text(max_size=12)
-non_empty = st.text(min_size=1, max_size=12)
-durations = st.from_regex(DURATION_PATTERN, fullmatch=True)
-
-
-def nullable(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    """Optional fields accept null: Ona reads it as unset."""
-    return st.none() | strategy
-
-
-def record(required: dict[str, Any], **optional: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
-    return st.fixed_dictionaries(required, optional={name: nullable(value) for name, value in optional.items()})
-
-
-docker = record({"image": non_empty}, environment=st.lists(texts, max_size=3))
-# A oneof: docker or machine, not both (either may also be null, which is "not set").
-runs_on = record({}, docker=docker) | record({}, machine=st.just({}))
-commands = record({"start": non_empty}, ready=texts, stop=texts)
-service = record(
-    {"name": non_empty},
-    description=texts,
-    role=st.sampled_from(ROLES),
-    commands=commands,
-    runsOn=runs_on,
-    triggeredBy=st.lists(st.sampled_from(SERVICE_TRIGGERS), max_size=3),
-    readinessTimeout=durations,
-)
-task = record(
-    {"name": non_empty, "command": non_empty},
-    description=texts,
-    dependsOn=st.lists(texts, max_size=3),  # references are a rule, not schema-level: any strings
-    runsOn=runs_on,
-    triggeredBy=st.lists(st.sampled_from(TASK_TRIGGERS), max_size=3),
-    prebuildRequiresSuccess=st.booleans(),
-)
-documents = record(
-    {}, services=st.dictionaries(keys, service, max_size=3), tasks=st.dictionaries(keys, task, max_size=3)
-)
+# For the mutations: any text (control characters too, which the model and the schema must agree on), and every
+# duration the pattern allows. The valid documents are the shared ones (strategies.py), with null optional fields.
+any_text = st.text(max_size=12)
+any_duration = st.from_regex(DURATION_PATTERN, fullmatch=True)
 
 
 @settings(max_examples=150, deadline=None)
-@given(documents)
+@given(documents(nulls=True, references=False))
 def test_schema_and_model_accept_every_valid_shaped_document(document: dict[str, Any]) -> None:
     assert schema_accepts(document)
     assert model_accepts(document)
@@ -160,10 +125,10 @@ TRIGGERS = ["beforeSnapshot", "containerStart", "...", "Manual", "", "postStart"
 BAD_DURATIONS = ["600s\n", "10m", "600", "1.0000000001s", "-1s", ".5s", "\u0661s", "1e3s", " 600s", "", "0"]
 TRICKY_STRINGS = ["", " ", "yes", "none", "Editor", *TRIGGERS, *BAD_DURATIONS]
 
-scalars = st.sampled_from(TRICKY_STRINGS) | st.none() | st.booleans() | st.integers() | st.floats() | texts
+scalars = st.sampled_from(TRICKY_STRINGS) | st.none() | st.booleans() | st.integers() | st.floats() | any_text
 junk = st.recursive(
     scalars,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS) | texts, inner, max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS) | any_text, inner, max_size=3),
     max_leaves=6,
 )
 # What a user might write under an unknown or misplaced field name.
@@ -175,11 +140,11 @@ FIELD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "name": st.sampled_from(["", " ", "0"]) | non_empty,
     "image": st.sampled_from(["", "node:22"]),
     "start": st.sampled_from(["", "npm start"]),
-    "readinessTimeout": st.sampled_from(BAD_DURATIONS) | durations,
+    "readinessTimeout": st.sampled_from(BAD_DURATIONS) | any_duration,
     "role": st.sampled_from(["Editor", "none", "agent", *ROLES]),
     "triggeredBy": triggers | st.sampled_from(TRIGGERS),
-    "dependsOn": st.lists(texts, max_size=2) | texts,
-    "environment": st.lists(texts, max_size=2) | texts,
+    "dependsOn": st.lists(any_text, max_size=2) | any_text,
+    "environment": st.lists(any_text, max_size=2) | any_text,
     "machine": st.sampled_from([{}, [], "", {"cpu": 2}]),
     "docker": st.sampled_from([{}, {"image": "node"}, "node", {"image": "node", "ports": [3000]}]),
     "commands": st.sampled_from([{}, {"start": "run"}, "run", {"start": "run", "command": "x"}]),
@@ -192,12 +157,7 @@ REQUIRED = ("name", "start", "image")
 MUTATIONS = ["wrong-type", "unknown-field", "null", "missing", "delete", "bad-key", "document"]
 
 # Both sections present and non-empty, so that every kind of mistake has something to hit.
-populated = st.fixed_dictionaries(
-    {
-        "services": st.dictionaries(keys, service, min_size=1, max_size=3),
-        "tasks": st.dictionaries(keys, task, min_size=1, max_size=3),
-    }
-)
+populated = documents(nulls=True, populated=True, references=False)
 
 
 def owner(data: st.DataObject, document: dict[str, Any], kind: str) -> dict[str, Any]:
@@ -248,7 +208,7 @@ def mutate(data: st.DataObject, document: dict[str, Any], kind: str) -> object:
     if kind == "unknown-field":
         mappings = [container[key] for container, key in every if isinstance(container[key], dict)]
         target = data.draw(st.sampled_from([document, *mappings]))
-        target[data.draw(st.sampled_from(FIELDS + NEAR_MISSES) | texts)] = data.draw(plausible)
+        target[data.draw(st.sampled_from(FIELDS + NEAR_MISSES) | any_text)] = data.draw(plausible)
     elif kind == "bad-key":
         key_map = document[data.draw(st.sampled_from(["services", "tasks"]))]
         key_map[data.draw(st.sampled_from(BAD_KEYS) | keys)] = key_map.pop(data.draw(st.sampled_from(sorted(key_map))))
@@ -352,7 +312,7 @@ def corpus_documents() -> list[tuple[str, object]]:
     """(file name, data) of each corpus file that loads as a YAML mapping; files that do not (syntax errors,
     duplicate keys, an empty file) have no verdict to compare."""
     found: list[tuple[str, object]] = []
-    for path in sorted(CORPUS.iterdir()):
+    for path in corpus_files():
         try:
             data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
         except (YAMLError, UnicodeDecodeError):

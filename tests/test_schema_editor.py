@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 from editor.yaml_server import YamlServer, missing
-from helpers import CORPUS
+from helpers import CORPUS, corpus_files
 
 from automations_lint import lint_bytes
 from automations_lint.schema.spec import ROLES, SERVICE_FIELDS, SERVICE_TRIGGERS, TASK_FIELDS
@@ -212,7 +212,7 @@ def linter_verdicts() -> dict[str, tuple[set[int], bool]]:
     verdicts = {}
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(shellcheck, "check", lambda document: iter(()))
-        for path in sorted(CORPUS.iterdir()):
+        for path in corpus_files():
             if declares_nothing(path.read_text(encoding="utf-8")):
                 continue
             found = lint_bytes(path.read_bytes(), path.name)
@@ -242,7 +242,7 @@ def test_the_editor_agrees_with_the_linter_on_every_corpus_file(
         rejected += bool(editor)
         if editor != lines:
             disagree.append(f"{name}: schema errors on lines {sorted(lines)} (linter), {sorted(editor)} (editor)")
-    empty = len(list(CORPUS.iterdir())) - len(verdicts)
+    empty = len(corpus_files()) - len(verdicts)
     terminal_summary.append(
         f"yaml-language-server and the linter agree on {len(verdicts) - len(disagree)} of {len(verdicts)} corpus "
         f"files with content ({rejected} rejected by both with schema errors, {broken} with YAML syntax errors); "

@@ -13,6 +13,8 @@ NVIM = shutil.which("nvim")
 CLIENT = Path(__file__).parent / "nvim" / "client.lua"
 MISTAKES = Path(__file__).parent / "nvim" / "mistakes.yaml"
 DOCS = Path(__file__).parent.parent / "docs" / "editors.md"
+# A real editor: end to end, deselected with -m "not e2e".
+pytestmark = pytest.mark.e2e
 
 
 @pytest.mark.skipif(NVIM is None, reason="nvim is not installed (Debian: apt-get install neovim; .ci/run does)")

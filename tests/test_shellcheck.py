@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import shellcheck_available
 
 from automations_lint import lint_text
 from automations_lint.cli.commands import cli
@@ -27,7 +28,7 @@ NOTE = (
 UNQUOTED = "tasks:\n  hello:\n    name: Hello\n    command: echo $GREETING\n"
 NO_COMMANDS = "tasks:\n  setup:\n    name: Setup\n    dependsOn: [other]\n  other:\n    name: Other\n"
 
-needs_shellcheck = pytest.mark.skipif(shellcheck.find_binary() is None, reason="ShellCheck is not installed")
+needs_shellcheck = pytest.mark.skipif(not shellcheck_available(), reason="ShellCheck is not installed")
 
 
 def codes(text: str) -> list[tuple[int, int, str]]:

@@ -22,7 +22,7 @@ from automations_lint.source.scalars import (
     resolve_tagged,
     type_name,
 )
-from automations_lint.source.source_map import Node, SourceMap
+from automations_lint.source.source_map import Node, SourceMap, span_from_marks
 
 MERGE_KEY = "<<"
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -400,7 +400,7 @@ class Builder:
             # last line they cover instead, where a reader sees them end.
             end_line -= 1
             end_column = self.line_length(end_line)
-        return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+        return span_from_marks(start.line, start.column, end_line, end_column)
 
     def line_length(self, index: int) -> int:
         return len(self.lines.line(index + 1))

@@ -1,7 +1,7 @@
 """Where each key and value of the document stands in the source.
 
-The loader records the raw 0-based marks of every node; this module is the one place that turns them into 1-based
-spans, so no rule or reporter ever adds 1 to anything.
+The parser's marks are 0-based; span_from_marks is the one place that turns them into 1-based spans (the builder
+calls it for every node, yaml_errors for every syntax error), so no rule or reporter adds 1 to a parser's position.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ class Node(NamedTuple):
 
 
 def span_from_marks(start_line: int, start_column: int, end_line: int, end_column: int) -> Span:
-    """A 1-based span from 0-based parser marks (end exclusive)."""
+    """A 1-based span from 0-based parser marks (end exclusive), as every Span holds positions."""
     return Span(start_line + 1, start_column + 1, end_line + 1, end_column + 1)
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from automations_lint.core.diagnostic import Finding, Span
+from automations_lint.core.diagnostic import Finding
 from automations_lint.source.lines import LINE_BREAK, Lines
+from automations_lint.source.source_map import span_from_marks
 
 # A line that starts with a mapping key: `name:`, `"quoted key":`, or `- name:` (the first key of a list item). A
 # key's characters are anything but "#" and a ": "; each character matches one way only, so a long line costs
@@ -326,8 +327,8 @@ def syntax_finding(error: Exception, lines: Lines) -> Finding:
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     # One character, but never past the line's end: at the line break the span is empty (end_column is at most the
     # line's length + 1, as everywhere else).
-    end = max(column + 1, min(column + 2, len(lines.line(line + 1)) + 1))
-    return Finding((), message, hint=hint, span=Span(line + 1, column + 1, line + 1, end))
+    end = max(column, min(column + 1, len(lines.line(line + 1))))
+    return Finding((), message, hint=hint, span=span_from_marks(line, column, line, end))
 
 
 def _line_column(text: str, index: int) -> tuple[int, int]:

@@ -262,22 +262,35 @@ def test_one_deadline_bounds_the_whole_run(monkeypatch: pytest.MonkeyPatch, tmp_
     assert code == 0
 
 
-@pytest.mark.usefixtures("without_shellcheck")
-def test_without_shellcheck_the_engine_returns_one_notice_for_the_run() -> None:
-    from automations_lint import Notice, SourceFile, lint_files
+@pytest.mark.parametrize("reaped", [False, True])
+def test_waiting_for_shellcheck_gives_its_exit_code_however_it_ended(reaped: bool) -> None:
+    """The runner's wait (a pidfd where there is one) returns the code of a process still running, ended but not
+    yet reaped, or already reaped; test_one_deadline_bounds_the_whole_run covers its timeout."""
+    import time
 
-    run = lint_files([SourceFile(UNQUOTED, "a.yaml"), SourceFile(UNQUOTED, "b.yaml")])
-    assert run.notices == (Notice("shellcheck-missing", NOTE),)
-    assert [result.path for result in run.files] == ["a.yaml", "b.yaml"]
-    # A run again says it again: the notice is the run's result, not a count kept between runs.
-    assert lint_files([SourceFile(UNQUOTED, "a.yaml")]).notices == run.notices
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.2); raise SystemExit(3)"])
+    if reaped:
+        process.wait()
+    assert shellcheck._wait(process, 10) == 3
+    ended = subprocess.Popen([sys.executable, "-c", "raise SystemExit(4)"])
+    time.sleep(0.5)  # a zombie now: ended, not yet reaped
+    assert shellcheck._wait(ended, 10) == 4
 
 
-@pytest.mark.usefixtures("without_shellcheck")
-def test_without_shellcheck_no_notice_where_it_would_not_have_run() -> None:
-    from automations_lint import SourceFile, lint_files
-    from automations_lint.engine.config import Config
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows uses shutil.which itself")
+def test_the_path_lookup_finds_what_shutil_which_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
 
-    no_commands = "services:\n  web:\n    name: Web\n    commands: {}\n"
-    off = Config(ignore=frozenset({rule.CODE}))
-    assert lint_files([SourceFile(no_commands, "a.yaml"), SourceFile(UNQUOTED, "b.yaml", off)]).notices == ()
+    runnable, plain, folder = tmp_path / "b" / "tool", tmp_path / "a" / "tool", tmp_path / "c" / "tool"
+    for path in (runnable, plain, folder):
+        path.parent.mkdir()
+    runnable.write_text("#!/bin/sh\n", encoding="utf-8")
+    runnable.chmod(0o755)
+    plain.write_text("not runnable\n", encoding="utf-8")
+    folder.mkdir()
+    for path in ("", f"{folder.parent}:{plain.parent}:{runnable.parent}", f"{plain.parent}::{runnable.parent}"):
+        monkeypatch.setenv("PATH", path)
+        for name in ("tool", "sh", "no-such-tool"):
+            assert shellcheck.which(name) == shutil.which(name), (path, name)
+    monkeypatch.delenv("PATH")
+    assert shellcheck.which("sh") == shutil.which("sh")

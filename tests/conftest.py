@@ -16,6 +16,10 @@ import pytest
 from helpers import corpus_files as vendored_corpus_files
 from hypothesis import HealthCheck, settings
 
+# No test reads or writes a cache folder unless it asks to (tests/test_cache.py): many stub a rule or ShellCheck,
+# and a cache would keep what the stub said. Children started by tests inherit it.
+os.environ["AUTOMATIONS_LINT_NO_CACHE"] = "1"
+
 settings.register_profile(
     "ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )

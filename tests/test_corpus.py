@@ -31,6 +31,7 @@ from helpers import CHILD_CLI, shellcheck_available
 
 from automations_lint import lint_bytes
 from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.engine.run import LintRun
 from automations_lint.rules.registry import BY_CODE
 from automations_lint.source.lines import LINE_BREAK
 
@@ -133,3 +134,23 @@ def test_with_shellcheck(corpus_files: list[Path], terminal_summary: list[str]) 
             assert "could not check" not in d.message, (path.name, d)
         findings += sum(1 for d in diagnostics if d.name == "shellcheck")
     terminal_summary.append(f"  with ShellCheck: {findings} shellcheck findings")
+
+
+def test_the_result_cache_gives_back_every_corpus_file_exactly(corpus_files: list[Path], tmp_path: Path) -> None:
+    """The same results (diagnostics with their fixes, line indexes, notices: so every output format prints the
+    same) from an empty cache folder, from a full one, and for copies under other paths. Placed after
+    test_with_shellcheck, whose ShellCheck answers are still in this process's memory: only this test's speed
+    depends on that."""
+    from automations_lint.engine.cache import ResultCache
+    from automations_lint.engine.run import SourceFile, lint_files
+
+    def seen(run: LintRun) -> list[object]:
+        return [run.notices, *((r.path, r.lines.text, r.diagnostics, r.notices) for r in run.files)]
+
+    files = [SourceFile(path.read_text(encoding="utf-8"), path.name) for path in corpus_files]
+    uncached = seen(lint_files(files))
+    assert seen(lint_files(files, cache=ResultCache(str(tmp_path)))) == uncached
+    assert len(list(tmp_path.glob("v1/files/*/*.json"))) == len({file.text for file in files})
+    assert seen(lint_files(files, cache=ResultCache(str(tmp_path)))) == uncached
+    copies = [file._replace(path=f"copy/{file.path}") for file in files]
+    assert seen(lint_files(copies, cache=ResultCache(str(tmp_path)))) == seen(lint_files(copies))

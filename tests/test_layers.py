@@ -24,13 +24,16 @@ ALLOWED: dict[str, frozenset[str]] = {
     "source": frozenset({"core"}),
     "schema": frozenset({"core"}),
     "shell": frozenset({"core"}),
-    "rules": frozenset({"core", "source", "schema", "shell"}),
+    "cache": frozenset({"core", "shell"}),
+    "rules": frozenset({"core", "source", "schema", "shell", "cache"}),
     "fix": frozenset({"core", "source", "schema"}),
-    "engine": frozenset({"core", "source", "schema", "shell", "rules", "fix"}),
+    "engine": frozenset({"core", "source", "schema", "shell", "cache", "rules", "fix"}),
     "reporters": frozenset({"core", "source", "rules"}),
     "plan": frozenset({"core", "source", "schema", "rules", "reporters"}),
-    "cli": frozenset({"core", "source", "schema", "shell", "rules", "fix", "engine", "reporters", "plan", "server"}),
-    "server": frozenset({"core", "source", "schema", "shell", "rules", "fix", "engine", "reporters"}),
+    "cli": frozenset(
+        {"core", "source", "schema", "shell", "cache", "rules", "fix", "engine", "reporters", "plan", "server"}
+    ),
+    "server": frozenset({"core", "source", "schema", "shell", "cache", "rules", "fix", "engine", "reporters"}),
 }
 # A string that names one of the package's modules: counted as an import of it.
 _MODULE_NAME = re.compile(r"automations_lint(?:\.\w+)+")

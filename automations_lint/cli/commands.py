@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import click
 
+from automations_lint.cache.store import FOLDER_ENV, OFF_ENV
 from automations_lint.cli.run import Run
 from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.core.safe_text import printable
@@ -51,6 +52,7 @@ class _LazyGroup(click.Group):
         "plan": ("automations_lint.cli.plan", "plan_command"),
         "graph": ("automations_lint.cli.plan", "graph_command"),
         "server": ("automations_lint.server.command", "server_command"),
+        "clean": ("automations_lint.cli.clean", "clean_command"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -100,6 +102,12 @@ def cli(context: click.Context) -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (standard input: print the fixed text).")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that may change meaning.")
+@click.option("--no-cache", is_flag=True, envvar=OFF_ENV, help=f"Neither read nor write the cache (or ${OFF_ENV}=1).")
+@click.option(
+    "--cache-dir",
+    envvar=FOLDER_ENV,
+    help=f"Keep the cache in this folder.  [default: the user cache folder, or ${FOLDER_ENV}]",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -113,6 +121,8 @@ def check(
     fix: bool,
     show_diff: bool,
     unsafe_fixes: bool,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Check automations files. PATHS are files, folders (searched for .ona/ and .gitpod/ automations.yaml
     or .yml) or '-' for standard input; without PATHS, the current folder is searched."""
@@ -124,6 +134,7 @@ def check(
         raise click.UsageError("--fix and --diff cannot be used together")
     mode = "fix" if fix else "diff" if show_diff else None
     run = Run(configs=_config_finder(select, ignore, config_file, isolated), fix_mode=mode, unsafe_fixes=unsafe_fixes)
+    _use_cache(run, cache_dir, off=no_cache)
     for path in paths or (".",):
         if path == "-":
             _check_stdin(run, stdin_filename or "<stdin>")
@@ -269,11 +280,26 @@ def _check_bytes(run: Run, data: bytes, path: str, *, from_stdin: bool = False) 
     run.pending.append(SourceFile(text, path, _config(run, path)))
 
 
+def _use_cache(run: Run, folder: str | None, *, off: bool) -> None:
+    """Keep results between runs (docs/cache.md), unless `off`. --fix and --diff lint afresh, as what they write
+    must never rest on a stored entry; they still read ShellCheck's answers by script, which carry no fix and so
+    change nothing that is written."""
+    if off:
+        return
+    from automations_lint.cache.store import default_folder
+    from automations_lint.engine.cache import ResultCache
+    from automations_lint.rules import shellcheck
+
+    cache = ResultCache(folder or default_folder())
+    run.cache = cache if run.fix_mode is None else None
+    click.get_current_context().with_resource(shellcheck.storing(cache.scripts))
+
+
 def _lint_pending(run: Run) -> None:
     """Lint every file read, in one go (rules such as ShellCheck batch their work across files), and sort."""
     from automations_lint.engine.run import lint_files, sort_key
 
-    linted = lint_files(run.pending)
+    linted = lint_files(run.pending, cache=run.cache)
     for result in linted.files:
         run.sources[result.path] = result.lines
         run.diagnostics += [d._replace(fix=None) if d.path in run.unfixable else d for d in result.diagnostics]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from automations_lint.core.diagnostic import Diagnostic, Notice
+    from automations_lint.engine.cache import ResultCache
     from automations_lint.engine.config import ConfigFinder
     from automations_lint.engine.run import SourceFile
     from automations_lint.source.lines import Lines
@@ -43,3 +44,5 @@ class Run:
         self.unfixable: set[str] = set()
         # `check --fix -` of input it cannot fix (not UTF-8): the input itself, echoed where the fixed text goes.
         self.echo: bytes | None = None
+        # Results kept between runs (None: --no-cache, or --fix and --diff, which lint afresh).
+        self.cache: ResultCache | None = None

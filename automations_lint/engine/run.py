@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from automations_lint.core.diagnostic import Diagnostic, Fix, Notice, RuleFinding, Span
-from automations_lint.engine.validate import validate
 from automations_lint.rules.document import Document
 from automations_lint.rules.registry import BY_CODE, BY_NAME, DOCUMENT_RULES
 from automations_lint.source.lines import Lines
-from automations_lint.source.loader import Loaded, load
 from automations_lint.source.source_map import SourceMap
 
 if TYPE_CHECKING:
     from automations_lint.engine.config import Config
+    from automations_lint.source.loader import Loaded
 
 # Every suppression comment holds it (suppressions.MARKER; a test keeps the two equal).
 SUPPRESSION_MARKER = "automations-lint:"
@@ -43,6 +42,11 @@ class FileResult(NamedTuple):
     # The text that was read (without a byte order mark) and its line index, for fixes and reporters.
     lines: Lines
     diagnostics: list[Diagnostic]
+    # The remarks about the run that this file gives rise to (the run's notices are all files' remarks, each once).
+    notices: tuple[Notice, ...] = ()
+    # False when a rule could not do its work for a reason outside the file (ShellCheck failed or ran out of its
+    # time): right for this run, but not a result to keep (automations_lint/cache/).
+    complete: bool = True
 
     @property
     def fixes(self) -> list[Fix]:
@@ -57,27 +61,42 @@ class LintRun(NamedTuple):
     notices: tuple[Notice, ...]
 
 
-def lint_files(files: Sequence[SourceFile], *, run_programs: bool = True) -> LintRun:
+class Cache(Protocol):
+    """Results kept between runs (engine/cache.py): it lints what it lacks with the function it is given."""
+
+    def lint(self, files: Sequence[SourceFile], lint: Callable[[Sequence[SourceFile]], LintRun]) -> LintRun: ...
+
+
+def lint_files(files: Sequence[SourceFile], *, run_programs: bool = True, cache: Cache | None = None) -> LintRun:
     """Lint every file, with the rules that can work on many files at once doing so: ShellCheck runs one batch
     of processes for all files instead of one per file.
 
     With `run_programs=False` (the language server, on every keystroke) a rule that runs another program
     (ShellCheck) starts none: it reports what it already knows from earlier runs in this process (the same script
     text gives the same findings, wherever it has moved) and leaves the rest unchecked, and its suppressions in a
-    file it did not check whole are not judged unused."""
+    file it did not check whole are not judged unused.
+
+    With a `cache` (and programs run: a result without them is not one to keep), the files it has a result for
+    are not linted again, and the others' results are kept in it (docs/cache.md)."""
     # As in the loader: the work makes many objects and few reference cycles, and the cyclic collector would walk
     # the growing document again and again (a quarter of the time at 10,000 tasks, and more the larger the file).
     # Whatever cycles there are, it collects once it runs again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _lint_files(files, run_programs)
+        if cache is None or not run_programs:
+            return _lint_files(files, run_programs)
+        return cache.lint(files, lambda missing: _lint_files(missing, run_programs))
     finally:
         if collecting:
             gc.enable()
 
 
 def _lint_files(files: Sequence[SourceFile], run_programs: bool) -> LintRun:
+    # The YAML parser and the schema load here, not with this module: a run whose results all come from the
+    # cache never needs them.
+    from automations_lint.source.loader import load
+
     for rule in DOCUMENT_RULES:  # rules with a budget per run (ShellCheck's time limit) start it
         begin: Callable[..., None] | None = getattr(rule, "begin_run", None)
         if begin is not None:
@@ -87,22 +106,37 @@ def _lint_files(files: Sequence[SourceFile], run_programs: bool) -> LintRun:
     documents = [
         None if item.broken else Document.from_data(item.data, item.source_map, item.lines) for item in loaded
     ]
-    notices: dict[Notice, None] = {}
+    if len(files) > 1:
+        for rule in DOCUMENT_RULES:
+            wanted = [d for d, on in zip(documents, enabled, strict=True) if d and (on is None or rule.CODE in on)]
+            prefetch: Callable[[Sequence[Document]], None] | None = getattr(rule, "prefetch", None)
+            if prefetch is not None and wanted:
+                prefetch(wanted)
+    results = []
+    for item, document, file, codes in zip(loaded, documents, files, enabled, strict=True):
+        failed = _failures()
+        diagnostics = _diagnostics(item, document, file.path, file.config, codes)
+        notices = _notices(document, codes)
+        results.append(FileResult(file.path, item.lines, diagnostics, notices, complete=_failures() == failed))
+    return LintRun(results, tuple(dict.fromkeys(notice for result in results for notice in result.notices)))
+
+
+def _notices(document: Document | None, enabled: frozenset[str] | None) -> tuple[Notice, ...]:
+    """The remarks about the run that one file gives rise to, from the rules that run on it."""
+    if document is None:
+        return ()
+    found: dict[Notice, None] = {}
     for rule in DOCUMENT_RULES:
-        wanted = [d for d, on in zip(documents, enabled, strict=True) if d and (on is None or rule.CODE in on)]
-        if not wanted:
-            continue
-        prefetch: Callable[[Sequence[Document]], None] | None = getattr(rule, "prefetch", None)
-        if prefetch is not None and len(files) > 1:
-            prefetch(wanted)
         notice: Callable[[Sequence[Document]], Iterable[Notice]] | None = getattr(rule, "notices", None)
-        if notice is not None:
-            notices.update(dict.fromkeys(notice(wanted)))
-    results = [
-        FileResult(file.path, item.lines, _diagnostics(item, document, file.path, file.config, codes))
-        for item, document, file, codes in zip(loaded, documents, files, enabled, strict=True)
-    ]
-    return LintRun(results, tuple(notices))
+        if notice is not None and (enabled is None or rule.CODE in enabled):
+            found.update(dict.fromkeys(notice([document])))
+    return tuple(found)
+
+
+def _failures() -> int:
+    """How often the rules that depend on something outside the file (ShellCheck) could not do their work."""
+    counted: list[Callable[[], int]] = [rule.failures for rule in DOCUMENT_RULES if hasattr(rule, "failures")]
+    return sum(count() for count in counted)
 
 
 def _diagnostics(
@@ -111,6 +145,8 @@ def _diagnostics(
     """The diagnostics of one loaded file: schema, rules, fixes, suppressions and configuration."""
     problems = list(loaded.problems)
     if document is not None:
+        from automations_lint.engine.validate import validate
+
         problems += validate(loaded.data)
         for rule in DOCUMENT_RULES:
             if enabled is None or rule.CODE in enabled:  # a rule turned off costs nothing (ShellCheck runs processes)

@@ -47,10 +47,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from automations_lint.core.diagnostic import Finding, Notice, Path, Severity
 from automations_lint.rules.document import Automation, Document
 from automations_lint.shell import shellcheck
+
+if TYPE_CHECKING:
+    from automations_lint.cache.scripts import ScriptCache
 
 CODE = "AL501"
 NAME = "shellcheck"
@@ -73,6 +77,10 @@ MOST_REMEMBERED = 20_000
 # False for a run that may start no process (lint_files(run_programs=False)): only _RESULTS answers. A context
 # variable, not a global: the language server lints as you type while a run with ShellCheck goes on in a thread.
 _RUN_PROGRAMS: ContextVar[bool] = ContextVar("run_programs", default=True)
+# Where ShellCheck's comments are kept between runs (cache/scripts.py), when the front end asks for it.
+_store: ScriptCache | None = None
+# How many times this process reported ShellCheck failing: the engine does not let such a result be kept.
+_failures = 0
 
 
 def available() -> bool:
@@ -91,6 +99,22 @@ def notices(documents: Sequence[Document]) -> Iterator[Notice]:
     """The run's one remark when ShellCheck is missing and some file has a command it would have checked."""
     if not available() and any(0 < len(_targets(document)) <= MOST_SCRIPTS for document in documents):
         yield MISSING
+
+
+def failures() -> int:
+    """How many times this process said that ShellCheck failed or ran out of its time (engine/run.py)."""
+    return _failures
+
+
+@contextlib.contextmanager
+def storing(store: ScriptCache | None) -> Iterator[None]:
+    """Inside, ShellCheck's comments are read from and written to `store` too, by script."""
+    global _store  # noqa: PLW0603 - set by the front end for its run (check) or its life (the language server)
+    previous, _store = _store, store
+    try:
+        yield
+    finally:
+        _store = previous
 
 
 def begin_run(*, run_programs: bool = True) -> None:
@@ -128,10 +152,11 @@ def prefetch(documents: Sequence[Document]) -> None:
     missing = [script for script in wanted if script not in _RESULTS]
     # On failure, check() runs the scripts again and reports the failure in the file it belongs to.
     with contextlib.suppress(shellcheck.ShellcheckError):
-        _remember(missing, shellcheck.check_scripts(binary, missing, shell=SHELL, exclude=EXCLUDED))
+        _answers(binary, missing)
 
 
 def check(document: Document) -> Iterator[Finding]:
+    global _failures  # noqa: PLW0603 - a count the engine reads around each file
     targets = _targets(document)
     if not targets:
         return
@@ -155,12 +180,11 @@ def check(document: Document) -> Iterator[Finding]:
         return
     missing = list({script: None for _, _, script in targets if script not in known})
     try:
-        results = shellcheck.check_scripts(binary, missing, shell=SHELL, exclude=EXCLUDED)
+        known.update(_answers(binary, missing))
     except shellcheck.ShellcheckError as error:
+        _failures += 1
         yield _failure(targets[0][1], error)
         return
-    _remember(missing, results)
-    known.update(zip(missing, results, strict=True))
     for automation, path, script in targets:
         for comment in known[script]:
             yield finding(document, automation, path, script, comment)
@@ -182,6 +206,21 @@ def _targets(document: Document) -> list[tuple[Automation, Path, str]]:
         for path, script in automation.scripts()
         if script.strip()
     ]
+
+
+def _answers(binary: str, scripts: Sequence[str]) -> dict[str, list[shellcheck.Comment]]:
+    """ShellCheck's comments on each of `scripts` (none known in memory): from the store, else from ShellCheck,
+    whose new answers go to the store; all of them to memory. Raises ShellcheckError."""
+    store = _store
+    found = store.get_many(binary, SHELL, EXCLUDED, scripts) if store is not None and scripts else {}
+    _remember(list(found), list(found.values()))
+    missing = [script for script in scripts if script not in found]
+    results = shellcheck.check_scripts(binary, missing, shell=SHELL, exclude=EXCLUDED)
+    _remember(missing, results)
+    if store is not None and missing:
+        store.put_many(binary, SHELL, EXCLUDED, zip(missing, results, strict=True))
+    found.update(zip(missing, results, strict=True))
+    return found
 
 
 def _remember(scripts: Sequence[str], results: Sequence[list[shellcheck.Comment]]) -> None:

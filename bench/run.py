@@ -27,6 +27,12 @@ not timed.
 
 When ShellCheck is installed, automations-lint runs it on every command, which no peer does; the table then also
 shows "automations-lint, ShellCheck off" (the same CLI with `--ignore shellcheck`), the even comparison.
+
+The result cache (issue 15): the rows "automations-lint" and "ShellCheck off" run with `--no-cache`, as before the
+cache; "warm cache" rows use a cache folder filled by the untimed first run; "cold cache" rows start each run with
+an empty folder. Two more workloads: the 147 real files of tests/corpus (one call), and the same with one command
+of one file changed before each run, where a stand-in `shellcheck` first on PATH counts the commands sent to
+ShellCheck (bench/cache_workloads.py).
 """
 
 from __future__ import annotations
@@ -45,6 +51,8 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cache_workloads
+
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED_SCHEMA = REPO / "schemas" / "automations.schema.json"
 SCHEMA_SCRIPT = (
@@ -56,6 +64,9 @@ OURS, CJS, YAMLLINT = "automations-lint", "check-jsonschema", "yamllint"
 # ShellCheck: timed only when ShellCheck is installed, where the plain console script runs it on every command.
 OURS_CORE = "automations-lint, ShellCheck off"
 FIND_SHELLCHECK = "from automations_lint.shell.shellcheck import find_binary; print(find_binary() or '')"
+OURS_WARM = "automations-lint, warm cache"
+OURS_COLD = "automations-lint, cold cache"
+OURS_CORE_WARM = "automations-lint, ShellCheck off, warm cache"
 ONE = "one file, 67 lines"
 MEMORY_LIMIT_MB = 150.0
 LINEAR_LIMIT = 12.0
@@ -143,9 +154,19 @@ class Sizes:
     reps_small: int
     reps_large: int
 
+    corpus: int = 147  # how many of the corpus files the corpus workloads take
+
+    @property
+    def corpus_workload(self) -> str:
+        return f"{self.corpus} corpus files, one call"
+
+    @property
+    def edited_workload(self) -> str:
+        return f"{self.corpus} corpus files, one command edited"
+
 
 FULL = Sizes(files=500, tasks=5_000, linear=(500, 5_000, 50_000), reps_small=21, reps_large=5)
-QUICK = Sizes(files=20, tasks=200, linear=(20, 200, 2_000), reps_small=3, reps_large=2)
+QUICK = Sizes(files=20, tasks=200, linear=(20, 200, 2_000), reps_small=3, reps_large=2, corpus=12)
 
 
 @dataclass(frozen=True)
@@ -181,6 +202,7 @@ class Tool:
     executable: str | None
     argv: Callable[[str, Sequence[str]], list[str]]  # (executable, files) -> command line
     install: str
+    before: Callable[[], None] | None = None  # run before each timed run, untimed (empties the cold cache)
 
     def command(self, files: Sequence[str]) -> list[str]:
         assert self.executable is not None
@@ -276,13 +298,26 @@ def shellcheck_binary(env: dict[str, str]) -> str | None:
     return (found.stdout.strip() or None) if found.returncode == 0 else None
 
 
-def tools(schema: str | None, shellcheck: str | None) -> list[Tool]:
+def tools(schema: str | None, shellcheck: str | None, cold: Path) -> list[Tool]:
     cjs = find_script(CJS) if schema else None
     yamllint = find_script(YAMLLINT)
-    cast = [Tool(OURS, find_script(OURS), lambda exe, files: [exe, "check", *files], "pip install -e .")]
+    ours = find_script(OURS)
+    cast = [Tool(OURS, ours, lambda exe, files: [exe, "check", "--no-cache", *files], "pip install -e .")]
+    off = ["--ignore", "shellcheck"]
     if shellcheck:
-        ours = find_script(OURS)
-        cast.append(Tool(OURS_CORE, ours, lambda exe, files: [exe, "check", "--ignore", "shellcheck", *files], ""))
+        cast.append(Tool(OURS_CORE, ours, lambda exe, files: [exe, "check", "--no-cache", *off, *files], ""))
+    cast += [
+        Tool(OURS_WARM, ours, lambda exe, files: [exe, "check", *files], ""),
+        Tool(
+            OURS_COLD,
+            ours,
+            lambda exe, files: [exe, "check", "--cache-dir", str(cold), *files],
+            "",
+            before=lambda: shutil.rmtree(cold, ignore_errors=True),
+        ),
+    ]
+    if shellcheck:
+        cast.append(Tool(OURS_CORE_WARM, ours, lambda exe, files: [exe, "check", *off, *files], ""))
     return [
         *cast,
         Tool(CJS, cjs, lambda exe, files: [exe, "--schemafile", str(schema), *files], "pip install check-jsonschema"),
@@ -291,7 +326,7 @@ def tools(schema: str | None, shellcheck: str | None) -> list[Tool]:
 
 
 def is_ours(tool: str) -> bool:
-    return tool in (OURS, OURS_CORE)
+    return tool.startswith(OURS)
 
 
 # -- measuring -------------------------------------------------------------------------------------------------
@@ -302,6 +337,8 @@ def child_env(root: Path, as_is: bool) -> dict[str, str]:
     install: an editable checkout under PYTHONDONTWRITEBYTECODE=1 would otherwise compile our modules on every run
     while the peers load their installed .pyc files."""
     env = dict(os.environ)
+    env.pop("AUTOMATIONS_LINT_NO_CACHE", None)  # the test suite sets it; here the cache is what is measured
+    env["AUTOMATIONS_LINT_CACHE_DIR"] = str(root / "cache")
     if not as_is:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
@@ -334,11 +371,14 @@ sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
-def verify(tool: Tool, files: list[str], cwd: Path, env: dict[str, str]) -> tuple[str | None, float | None]:
-    """One untimed run (it also warms the page cache and the bytecode cache): a problem report when a valid
-    workload is not clean, and the tool's peak RSS in MB where the platform can tell."""
+def verify(
+    tool: Tool, files: list[str], cwd: Path, env: dict[str, str], *, clean: bool = True
+) -> tuple[str | None, float | None]:
+    """One untimed run (it also warms the page cache, the bytecode cache and our result cache): a problem report
+    when a valid workload is not clean (for the real files, `clean` False: when a tool fails to run), and the
+    tool's peak RSS in MB where the platform can tell."""
     argv = tool.command(files)
-    if is_ours(tool.name):
+    if is_ours(tool.name) and clean:
         argv.insert(argv.index("check") + 1, "--strict")  # exit 0 with --strict: neither errors nor warnings
     report = cwd / "rss.txt"
     wrapped = hasattr(os, "fork") and os.path.isabs(argv[0])
@@ -349,14 +389,14 @@ def verify(tool: Tool, files: list[str], cwd: Path, env: dict[str, str]) -> tupl
     if wrapped and report.is_file():
         unit = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
         peak = int(report.read_text(encoding="utf-8")) * unit / 1e6
-    if done.returncode == 0:
+    if done.returncode == 0 or (not clean and done.returncode == 1):
         return None, peak
     output = (done.stdout + done.stderr).strip().splitlines()
     return f"{tool.name} exited {done.returncode} on a valid workload: " + " | ".join(output[:3]), peak
 
 
 def run_workload(
-    name: str, files: list[str], cast: list[Tool], reps: int, *, cwd: Path, env: dict[str, str]
+    name: str, files: list[str], cast: list[Tool], reps: int, *, cwd: Path, env: dict[str, str], clean: bool = True
 ) -> list[Result]:
     """Interleaved runs, rotating the order each round."""
     results = {tool.name: Result(name, tool.name) for tool in cast}
@@ -365,7 +405,7 @@ def run_workload(
         if tool.executable is None:
             results[tool.name].skipped = f"not installed ({tool.install})"
             continue
-        problem, results[tool.name].peak_mb = verify(tool, files, cwd, env)
+        problem, results[tool.name].peak_mb = verify(tool, files, cwd, env, clean=clean)
         if problem and is_ours(tool.name):
             raise BenchError(problem)
         if problem:
@@ -374,11 +414,39 @@ def run_workload(
     for round_ in range(reps):
         shift = round_ % len(ready) if ready else 0
         for tool in ready[shift:] + ready[:shift]:
+            if tool.before is not None:
+                tool.before()
             results[tool.name].samples.append(measure(tool.command(files), cwd, env))
     for result in results.values():
         if result.samples:
             print(f"  {name:<24} {result.tool:<33} median {result.median:8.3f} s", file=sys.stderr)
     return list(results.values())
+
+
+def edited_workload(
+    files: list[str], tool: Tool, reps: int, *, sizes: Sizes, cwd: Path, env: dict[str, str], shellcheck: str
+) -> tuple[Result, Target]:
+    """The corpus in one call with a warm cache, one command of one file changed before each run (a new change each
+    time), through a stand-in ShellCheck that counts the commands it is sent: the target is exactly one."""
+    folder, log = cache_workloads.logging_shellcheck(cwd, shellcheck)
+    logged = cache_workloads.with_path_first(env, folder)
+    target = cache_workloads.edit_target(cwd, files)
+    original = target.read_text(encoding="utf-8")
+    result, sent = Result(sizes.edited_workload, tool.name), []
+    subprocess.run(tool.command(files), cwd=cwd, env=logged, capture_output=True, check=False)  # warm, as it runs
+    try:
+        for round_ in range(reps):
+            cache_workloads.edit_one_command(target, original, round_)
+            log.unlink(missing_ok=True)
+            result.samples.append(measure(tool.command(files), cwd, logged))
+            sent.append(cache_workloads.scripts_sent(log))
+    finally:
+        target.write_text(original, encoding="utf-8")
+    if min(sent) < 1:
+        raise BenchError(f"the edited command never reached ShellCheck ({sent}): the workload is broken")
+    print(f"  {result.workload:<24} {tool.name:<33} median {result.median:8.3f} s, sent {sent}", file=sys.stderr)
+    goal = Target(result.workload, tool.name, "1 command sent to ShellCheck", max(sent), 1, " commands")
+    return result, goal
 
 
 class BenchError(Exception):
@@ -419,6 +487,7 @@ def targets(results: list[Result], sizes: Sizes) -> list[Target]:
         mine = find(results, big, tool)
         peak = mine.peak_mb if mine else None
         found.append(Target(big, tool, f"peak RSS < {MEMORY_LIMIT_MB:.0f} MB", peak, MEMORY_LIMIT_MB, " MB"))
+    found += cache_targets(results, sizes)
     tool = linear_tool({result.tool for result in results})
     for small, large in zip(sizes.linear, sizes.linear[1:], strict=False):
         limit = LINEAR_LIMIT * large / small / 10  # 10 x the tasks: at most 12 x the time
@@ -426,6 +495,18 @@ def targets(results: list[Result], sizes: Sizes) -> list[Target]:
         cpu = ratio(results, tasks_workload(large), tool, tool, peer_workload=tasks_workload(small), cpu=True)
         text = f"<= {limit:.0f} x time({small:,} tasks)"
         found.append(Target(f"{small:,} -> {large:,} tasks", tool, text, growth, limit, "x", cpu))
+    return found
+
+
+def cache_targets(results: list[Result], sizes: Sizes) -> list[Target]:
+    """Issue 15: warm runs against yamllint and against ShellCheck off; a cold run no slower than no cache."""
+    found = [compare(results, ONE, OURS_WARM, YAMLLINT, 0.9)]
+    wall, cpu = ratio(results, ONE, OURS_COLD, OURS), ratio(results, ONE, OURS_COLD, OURS, cpu=True)
+    found.append(Target(ONE, OURS_COLD, "<= 1.0 x no cache (today)", wall, 1.0, "x", cpu))
+    corpus = find(results, sizes.corpus_workload, OURS_WARM)
+    if corpus is not None:
+        found.append(Target(corpus.workload, OURS_WARM, "<= 0.6 s", corpus.median, 0.6, " s", corpus.cpu_median))
+        found.append(compare(results, corpus.workload, OURS_WARM, OURS_CORE_WARM, 1.2))
     return found
 
 
@@ -444,7 +525,7 @@ def verdict(target: Target) -> str:
     if target.measured is None:
         return "not measured"
     outcome = "met" if target.measured <= target.limit else "NOT MET"
-    cpu = f"; CPU {target.cpu:.2f}x" if target.cpu is not None else ""
+    cpu = f"; CPU {target.cpu:.2f}{target.unit}" if target.cpu is not None else ""
     return f"{outcome} ({target.measured:.2f}{target.unit}{cpu})"
 
 
@@ -526,11 +607,11 @@ def source_state() -> str:
     return head.stdout.strip() + (f" + {changed} uncommitted package files" if changed else "")
 
 
-def bench(sizes: Sizes, root: Path, *, env_as_is: bool) -> list[Result]:
+def bench(sizes: Sizes, root: Path, *, env_as_is: bool) -> tuple[list[Result], list[Target]]:
     env = child_env(root, env_as_is)
     schema, origin = schema_file(root)
     shellcheck = shellcheck_binary(env)
-    cast = tools(schema, shellcheck)
+    cast = tools(schema, shellcheck, root / "cold-cache")
     print(f"machine: {machine()}", file=sys.stderr)
     print(f"automations-lint source: {source_state()}", file=sys.stderr)
     print(f"schema for check-jsonschema: {origin}", file=sys.stderr)
@@ -547,7 +628,17 @@ def bench(sizes: Sizes, root: Path, *, env_as_is: bool) -> list[Result]:
         cast_here = linear if tasks is not None and tasks != sizes.tasks else cast  # linearity: ours only
         reps = sizes.reps_small if len(files) == 1 and (tasks or 0) < 1000 else sizes.reps_large
         results += run_workload(name, files, cast_here, reps, cwd=root, env=env)
-    return results
+    corpus = cache_workloads.copy_corpus(root, sizes.corpus)
+    counted: list[Target] = []  # targets that count rather than time
+    results += run_workload(sizes.corpus_workload, corpus, cast, sizes.reps_large, cwd=root, env=env, clean=False)
+    if shellcheck:
+        warm = next(tool for tool in cast if tool.name == OURS_WARM)
+        edited, goal = edited_workload(
+            corpus, warm, sizes.reps_large, sizes=sizes, cwd=root, env=env, shellcheck=shellcheck
+        )
+        results.append(edited)
+        counted.append(goal)
+    return results, counted
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -567,11 +658,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = QUICK if args.quick else FULL
     if args.check or args.reps:
         reps = args.reps or 1
-        sizes = Sizes(sizes.files, sizes.tasks, sizes.linear, reps, reps)
+        sizes = Sizes(sizes.files, sizes.tasks, sizes.linear, reps, reps, sizes.corpus)
     root = Path(tempfile.mkdtemp(prefix="automations-lint-bench-"))
     started = time.perf_counter()
     try:
-        results = bench(sizes, root, env_as_is=args.env_as_is)
+        results, counted = bench(sizes, root, env_as_is=args.env_as_is)
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1
@@ -582,7 +673,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(root, ignore_errors=True)
     if args.quick:
         print("quick mode: reduced sizes, so the targets are indicative only", file=sys.stderr)
-    print(table(results, targets(results, sizes)))
+    print(table(results, targets(results, sizes) + counted))
     print(f"\n{machine()}; the benchmark took {time.perf_counter() - started:.0f} s", file=sys.stderr)
     if args.check:
         measured = all(result.samples for result in results if result.tool == OURS)

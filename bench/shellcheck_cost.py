@@ -1,5 +1,6 @@
 """What ShellCheck costs on real files: `automations-lint check` on the 147 distinct corpus files, ShellCheck on and
-off (`--ignore shellcheck`), interleaved in one run, as whole processes.
+off (`--ignore shellcheck`), interleaved in one run, as whole processes, without the result cache (`--no-cache`;
+bench/run.py times the cache).
 
 Two workloads: all files in one call (CI), and one call per file (pre-commit on one changed file). Wall time from
 `perf_counter`, CPU time (user + system, ShellCheck's processes included) from `os.wait4`. Run it in the
@@ -27,7 +28,7 @@ BIN = Path(sys.executable).parent
 def timed(arguments: list[str], environ: dict[str, str]) -> tuple[float, float]:
     """Wall and CPU milliseconds of one `automations-lint check` process."""
     start = time.perf_counter()
-    command = [str(BIN / "automations-lint"), "check", "--format", "concise", *arguments]
+    command = [str(BIN / "automations-lint"), "check", "--no-cache", "--format", "concise", *arguments]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environ)
     _, _, usage = os.wait4(process.pid, 0)
     return (time.perf_counter() - start) * 1000, (usage.ru_utime + usage.ru_stime) * 1000

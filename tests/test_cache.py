@@ -232,6 +232,8 @@ CORRUPTIONS = {
     "too short a diagnostic": None,
     "a fix with its end before its start": None,
     "a list for the whole entry": b"[]",
+    "a notice no rule makes": None,
+    "a notice that is not text": None,
 }
 
 
@@ -255,6 +257,10 @@ def corrupt(sound: bytes, other: bytes, how: str) -> bytes:
         first[6] = "fatal"
     elif how == "too short a diagnostic":
         del first[-1]
+    elif how == "a notice no rule makes":
+        entry["notices"] = [["shellcheck-missing", "forged"]]
+    elif how == "a notice that is not text":
+        entry["notices"] = [[["shellcheck-missing"], {}]]
     elif how == "a fix with its end before its start":
         fixed_one = next(item for item in entry["diagnostics"] if item[10] is not None)
         fixed_one[10][2][0][:2] = [5, 1]

@@ -33,6 +33,7 @@ class ScriptCache:
         self.store = Store(root, "scripts", most_entries=MOST_SCRIPTS, largest=LARGEST_SCRIPT_ENTRY)
         self._versions = Store(root, "shellcheck", most_entries=1024, largest=1024)
         self._asking: dict[str, Any] = {}  # binary -> its `--version` process, started early
+        self._settings: list[object] | None = None
 
     def ask_version_early(self, binary: str) -> None:
         """Start asking `binary` its version, when no run has asked it before, so that the answer is there when
@@ -51,7 +52,11 @@ class ScriptCache:
         checks, and the settings it reads itself (settings()); None when the version cannot be told (then
         nothing is cached)."""
         found = self._version(binary)
-        return None if found is None else [found, shell, *exclude, settings()]
+        if found is None:
+            return None
+        if self._settings is None:  # read once per cache object, that is once per run
+            self._settings = settings()
+        return [found, shell, *exclude, self._settings]
 
     def get_many(
         self, binary: str, shell: str, exclude: Sequence[str], scripts: Iterable[str]

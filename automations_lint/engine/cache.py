@@ -35,6 +35,7 @@ class ResultCache:
         self.root = root
         self.store = Store(root, "files", most_entries=MOST_FILES, largest=LARGEST_FILE_ENTRY)
         self.scripts = ScriptCache(root)
+        self._entries: dict[str, dict[str, object] | None] = {}  # read in this run, by key: copies read once
 
     def lint(self, files: Sequence[SourceFile], lint: Callable[[Sequence[SourceFile]], LintRun]) -> LintRun:
         """Each file's result from the folder where it has one, else from `lint` (called once, with the
@@ -50,11 +51,14 @@ class ResultCache:
         found = [None if key is None else self._read(key, file) for key, file in zip(keys, files, strict=True)]
         missing = [index for index, result in enumerate(found) if result is None]
         linted = lint([files[index] for index in missing]).files if missing else []
+        written: set[str] = set()  # copies of one file (500 repositories from one template) are one entry
         for index, result in zip(missing, linted, strict=True):
             file = files[index]
             key = self.key(file.text, file.path, file.config) if fresh else keys[index]
-            if key is not None and result.complete and all(d.path == file.path for d in result.diagnostics):
+            complete = result.complete and all(d.path == file.path for d in result.diagnostics)
+            if key is not None and key not in written and complete:
                 self.store.write(key, _entry(key, result))
+                written.add(key)
             found[index] = result
         results = [result for result in found if result is not None]
         return LintRun(results, tuple(dict.fromkeys(notice for result in results for notice in result.notices)))
@@ -91,7 +95,9 @@ class ResultCache:
         from automations_lint.engine.run import FileResult
         from automations_lint.source.lines import Lines
 
-        entry = self.store.read(key)
+        if key not in self._entries:
+            self._entries[key] = self.store.read(key)
+        entry = self._entries[key]
         if entry is None:
             return None
         try:
@@ -119,7 +125,7 @@ def _notices(stored: object) -> tuple[Notice, ...]:
     assert isinstance(stored, list)
     notices = []
     for item in stored:
-        require(isinstance(item, list) and len(item) == 2)
+        require(isinstance(item, list) and len(item) == 2 and all(is_exactly(text, str) for text in item))
         notice = Notice(*item)
         require(notice in known)
         notices.append(notice)

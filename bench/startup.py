@@ -7,7 +7,8 @@ The earlier commit is exported with `git archive` into a temporary folder and pu
 in this environment with the same interpreter and packages. For each variant: the modules `python -X importtime`
 lists and the sum of its top-level cumulative times (the run with the lowest sum of --runs, as importtime's own
 noise only adds), and the median wall time of the whole process over --runs interleaved runs. Every variant runs
-with a bytecode cache of its own in the temporary folder, and with ShellCheck as installed.
+with a bytecode cache of its own in the temporary folder, and with ShellCheck as installed; "cold cache" starts
+each timed run with an empty cache folder (its import profile is of a warm run).
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def import_profile(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[int
 
 
 def wall(argv: list[str], env: dict[str, str], cwd: Path) -> float:
+    if "cold" in env["AUTOMATIONS_LINT_CACHE_DIR"]:  # the cold variant starts every run with an empty folder
+        shutil.rmtree(env["AUTOMATIONS_LINT_CACHE_DIR"], ignore_errors=True)
     start = time.perf_counter()
     subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return (time.perf_counter() - start) * 1000
@@ -88,6 +91,7 @@ def main() -> None:
             f"before ({args.before}), check": (command([]), environment(root, "before", before)),
             "now, check --no-cache": (command(["--no-cache"]), environment(root, "now", None)),
             "now, check, warm cache": (command([]), environment(root, "now", None)),
+            "now, check, cold cache": (command([]), environment(root, "cold", None)),
         }
         for argv, env in variants.values():  # bytecode written, the cache warmed
             subprocess.run(argv, cwd=root, env=env, capture_output=True, check=False)

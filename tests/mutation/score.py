@@ -1,0 +1,101 @@
+"""The mutation score of the last `tests/mutation/run.sh`, per module and in total, as a Markdown table.
+
+Reads mutmut's verdicts from mutants/**/*.py.meta. A mutant counts as caught when a test failed (killed) or when
+the tests ran past their time limit (timeout: a user would notice the hang). The mutants listed under
+"## Equivalent mutants" in tests/MUTATION.md change no behaviour and are left out of the score; every other
+survivor counts against it. Run from the repository's root:
+
+    python tests/mutation/score.py [--survivors]
+
+Exit status 0 when the total score reaches GOAL, 1 when it does not, 2 when there is no run to read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+GOAL = 0.85
+ROOT = Path(__file__).resolve().parents[2]
+MUTANTS = ROOT / "mutants"
+RECORD = ROOT / "tests" / "MUTATION.md"
+
+# mutmut's exit codes (mutmut/stats.py); SIGXCPU and SIGKILL are how its time limits end a looping mutant.
+CAUGHT = {1: "killed", 3: "killed", 36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout",
+          -9: "timeout"}
+MISSED = {0: "survived", 5: "no tests", 33: "no tests"}
+EQUIVALENT = re.compile(r"^- `(automations_lint\.[^`]+__mutmut_\d+)`")
+
+
+def equivalent_mutants(record: Path = RECORD) -> set[str]:
+    """The mutant names listed in the record's "Equivalent mutants" section."""
+    if not record.exists():
+        return set()
+    section = record.read_text(encoding="utf-8").partition("## Equivalent mutants")[2].partition("\n## ")[0]
+    return {match.group(1) for line in section.splitlines() if (match := EQUIVALENT.match(line))}
+
+
+def verdicts(folder: Path = MUTANTS) -> dict[str, dict[str, int | None]]:
+    """Exit code by mutant name, by module path (automations_lint/rules/x.py)."""
+    found = {}
+    for meta in sorted(folder.glob("automations_lint/**/*.py.meta")):
+        module = meta.relative_to(folder).as_posix().removesuffix(".meta")
+        found[module] = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return found
+
+
+def status(code: int | None) -> str:
+    if code is None:
+        return "not run"
+    return CAUGHT.get(code) or MISSED.get(code) or "suspicious"
+
+
+def table(by_module: dict[str, dict[str, int | None]], equivalent: set[str]) -> tuple[list[str], float]:
+    lines = [
+        "| module | mutants | killed | timeout | survived | no tests | equivalent | score |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    total: Counter[str] = Counter()
+    for module, codes in by_module.items():
+        counts = Counter("equivalent" if name in equivalent else status(code) for name, code in codes.items())
+        total.update(counts)
+        lines.append(_row(module, counts))
+    lines.append(_row("**total**", total))
+    return lines, _score(total)
+
+
+def _score(counts: Counter[str]) -> float:
+    caught = counts["killed"] + counts["timeout"]
+    counted = sum(counts.values()) - counts["equivalent"]
+    return caught / counted if counted else 1.0
+
+
+def _row(name: str, counts: Counter[str]) -> str:
+    cells = [counts[key] for key in ("killed", "timeout", "survived", "no tests", "equivalent")]
+    other = sum(counts.values()) - sum(cells)
+    note = f" ({other} not run or suspicious)" if other else ""
+    return f"| {name} | {sum(counts.values())} | " + " | ".join(map(str, cells)) + f" | {_score(counts):.1%}{note} |"
+
+
+def main(argv: list[str]) -> int:
+    by_module = verdicts()
+    if not by_module:
+        print(f"no mutation run to read in {MUTANTS}: run tests/mutation/run.sh first", file=sys.stderr)
+        return 2
+    equivalent = equivalent_mutants()
+    lines, score = table(by_module, equivalent)
+    print("\n".join(lines))
+    if "--survivors" in argv:
+        for codes in by_module.values():
+            for name, code in codes.items():
+                if name not in equivalent and status(code) not in ("killed", "timeout"):
+                    print(f"{status(code)}: {name}")
+    print(f"\ntotal score {score:.1%}, goal {GOAL:.0%}")
+    return 0 if score >= GOAL else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -41,7 +41,95 @@ class Mutant(NamedTuple):
     kind: str
 
 
-MUTANTS: list[Mutant] = []
+MUTANTS: list[Mutant] = [
+    Mutant("automations_lint/cli/commands.py", "    run.seen.add(identity)\n", "", "statement deleted"),
+    Mutant("automations_lint/cli/commands.py", "_rule_list(values, select=", "_rule_list(values[:1], select=", "slice"),
+    Mutant(
+        "automations_lint/fix/makers.py",
+        "        if match is None:\n            return None\n        return _replace_scalar(\n",
+        "        return _replace_scalar(\n",
+        "statement deleted",
+    ),
+    Mutant(
+        "automations_lint/fix/makers.py",
+        """description=f'change "{value}" to "{match}"'""",
+        """description=f'change "{match}" to "{value}"'""",
+        "variables swapped",
+    ),
+    Mutant(
+        "automations_lint/fix/makers.py",
+        '        while cut > 0 and text[cut - 1] in " \\t\\r\\n":\n            cut -= 1\n',
+        "",
+        "loop deleted",
+    ),
+    Mutant(
+        "automations_lint/fix/makers.py",
+        "a[i] == b[i + 1] and a[i + 1] == b[i]",
+        "a[i] == b[i + 1]",
+        "condition dropped",
+    ),
+    Mutant(
+        "automations_lint/fix/move.py",
+        "if node is None or node.key is None or node.value.line == node.key.line:",
+        "if node is None or node.key is None:",
+        "condition dropped",
+    ),
+    Mutant(
+        "automations_lint/fix/move.py",
+        "return not loaded.broken and not loaded.problems and loaded.data == expected",
+        "return not loaded.broken and loaded.data == expected",
+        "condition dropped",
+    ),
+    Mutant(
+        "automations_lint/fix/move.py",
+        "node.value.end_column) : end].strip()",
+        "node.value.end_column) : end]",
+        "call dropped",
+    ),
+    Mutant("automations_lint/plan/render.py", "        self._used.add(candidate)\n", "", "statement deleted"),
+    Mutant(
+        "automations_lint/reporters/identity.py",
+        "relative = os.path.relpath(path)",
+        "relative = path",
+        "call dropped",
+    ),
+    Mutant(
+        "automations_lint/reporters/identity.py", "        seen[identity] = occurrence + 1\n", "", "statement deleted"
+    ),
+    Mutant(
+        "automations_lint/reporters/sarif.py",
+        '"fullDescription": {"text": description}',
+        '"fullDescription": {"text": documentation}',
+        "wrong variable",
+    ),
+    Mutant(
+        "automations_lint/reporters/terminal.py",
+        "files_with = len({d.path for d in diagnostics})",
+        "files_with = len(diagnostics)",
+        "set dropped",
+    ),
+    Mutant(
+        "automations_lint/reporters/text.py",
+        "    for diagnostic in report.diagnostics:\n        block = ",
+        "    for diagnostic in sorted(report.diagnostics, key=lambda d: d.line):\n        block = ",
+        "order changed",
+    ),
+    Mutant("automations_lint/rules/shellcheck.py", "        _unchecked += len(targets)\n", "", "statement deleted"),
+    Mutant("automations_lint/rules/shellcheck.py", "        severity=severity(comment),\n", "", "argument dropped"),
+    Mutant(
+        "automations_lint/rules/unknown_field.py",
+        'if name == "runs-on" and on_automation and isinstance(value, str):',
+        'if name == "runs-on" and isinstance(value, str):',
+        "condition dropped",
+    ),
+    Mutant("automations_lint/source/loader.py", '            "AliasEvent": self.alias,\n', "", "entry deleted"),
+    Mutant(
+        "automations_lint/source/loader.py",
+        "if isinstance(frame.value, dict) and not frame.discard:",
+        "if isinstance(frame.value, dict):",
+        "condition dropped",
+    ),
+]
 
 
 def pytest_arguments(root: Path = ROOT) -> list[str]:

@@ -10,7 +10,10 @@
 # Exit status: 0 when the total score reaches the goal in tests/mutation/score.py, 1 when it does not.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-python=${PYTHON:-python}
+# The Quick start's virtual environment when there is one and none is active.
+if [ -n "${PYTHON:-}" ]; then python=$PYTHON
+elif [ -z "${VIRTUAL_ENV:-}" ] && [ -x .venv/bin/python ]; then python=.venv/bin/python
+else python=python; fi
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 before=$(git status --porcelain 2>/dev/null || true)
 

@@ -128,6 +128,8 @@ def test_many_commands_take_a_bounded_number_of_processes(monkeypatch: pytest.Mo
 
     monkeypatch.setattr(subprocess, "Popen", counting_popen)
     monkeypatch.setattr("os.cpu_count", lambda: 3)
+    # Scripts checked earlier in this process are remembered: start from none (mutmut runs the tests twice).
+    monkeypatch.setattr(rule, "_RESULTS", {})
     text = "tasks:\n" + "".join(f"  t{i}:\n    name: T{i}\n    command: echo $V{i}\n" for i in range(40))
     found = codes(text)
     assert len(started) == 3
@@ -221,6 +223,7 @@ def test_a_command_over_the_size_limit_gets_a_note_and_is_not_checked(monkeypatc
 
     monkeypatch.setattr(shellcheck, "find_binary", lambda: "shellcheck")
     monkeypatch.setattr(shellcheck, "check_scripts", fake_check)
+    monkeypatch.setattr(rule, "_RESULTS", {})  # "echo ok" may be remembered from an earlier test
     long = "echo " + "x" * rule.MOST_SCRIPT_CHARS
     text = f"tasks:\n  big:\n    name: B\n    command: {long}\n  small:\n    name: S\n    command: echo ok\n"
     diagnostics = [d for d in lint_text(text) if d.code == rule.CODE]

@@ -2,8 +2,9 @@
 
 Reads mutmut's verdicts from mutants/**/*.py.meta. A mutant counts as caught when a test failed (killed) or when
 the tests ran past their time limit (timeout: a user would notice the hang). The mutants listed under
-"## Equivalent mutants" in tests/MUTATION.md change no behaviour and are left out of the score; every other
-survivor counts against it. Run from the repository's root:
+"## Left out of the score" in tests/MUTATION.md (names, or patterns such as `...x__literal__mutmut_*`) change no
+behaviour, or run only when the module is imported, before mutmut switches a mutant on; every other survivor
+counts against the score. Run from the repository's root:
 
     python tests/mutation/score.py [--survivors]
 
@@ -12,6 +13,7 @@ Exit status 0 when the total score reaches GOAL, 1 when it does not, 2 when ther
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 import sys
@@ -27,15 +29,19 @@ RECORD = ROOT / "tests" / "MUTATION.md"
 CAUGHT = {1: "killed", 3: "killed", 36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout",
           -9: "timeout"}
 MISSED = {0: "survived", 5: "no tests", 33: "no tests"}
-EQUIVALENT = re.compile(r"^- `(automations_lint\.[^`]+__mutmut_\d+)`")
+EQUIVALENT = re.compile(r"^- `(automations_lint\.[^`]+__mutmut_[\d*]+)`")
 
 
-def equivalent_mutants(record: Path = RECORD) -> set[str]:
-    """The mutant names listed in the record's "Equivalent mutants" section."""
+def equivalent_mutants(record: Path = RECORD) -> list[str]:
+    """The mutant names and patterns listed in the record's "Left out of the score" section."""
     if not record.exists():
-        return set()
-    section = record.read_text(encoding="utf-8").partition("## Equivalent mutants")[2].partition("\n## ")[0]
-    return {match.group(1) for line in section.splitlines() if (match := EQUIVALENT.match(line))}
+        return []
+    section = record.read_text(encoding="utf-8").partition("## Left out of the score")[2].partition("\n## ")[0]
+    return [match.group(1) for line in section.splitlines() if (match := EQUIVALENT.match(line))]
+
+
+def left_out(name: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
 
 def verdicts(folder: Path = MUTANTS) -> dict[str, dict[str, int | None]]:
@@ -53,14 +59,16 @@ def status(code: int | None) -> str:
     return CAUGHT.get(code) or MISSED.get(code) or "suspicious"
 
 
-def table(by_module: dict[str, dict[str, int | None]], equivalent: set[str]) -> tuple[list[str], float]:
+def table(by_module: dict[str, dict[str, int | None]], equivalent: list[str]) -> tuple[list[str], float]:
     lines = [
-        "| module | mutants | killed | timeout | survived | no tests | equivalent | score |",
+        "| module | mutants | killed | timeout | survived | no tests | left out | score |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     total: Counter[str] = Counter()
     for module, codes in by_module.items():
-        counts = Counter("equivalent" if name in equivalent else status(code) for name, code in codes.items())
+        if not codes:
+            continue
+        counts = Counter("left out" if left_out(name, equivalent) else status(code) for name, code in codes.items())
         total.update(counts)
         lines.append(_row(module, counts))
     lines.append(_row("**total**", total))
@@ -69,12 +77,12 @@ def table(by_module: dict[str, dict[str, int | None]], equivalent: set[str]) -> 
 
 def _score(counts: Counter[str]) -> float:
     caught = counts["killed"] + counts["timeout"]
-    counted = sum(counts.values()) - counts["equivalent"]
+    counted = sum(counts.values()) - counts["left out"]
     return caught / counted if counted else 1.0
 
 
 def _row(name: str, counts: Counter[str]) -> str:
-    cells = [counts[key] for key in ("killed", "timeout", "survived", "no tests", "equivalent")]
+    cells = [counts[key] for key in ("killed", "timeout", "survived", "no tests", "left out")]
     other = sum(counts.values()) - sum(cells)
     note = f" ({other} not run or suspicious)" if other else ""
     return f"| {name} | {sum(counts.values())} | " + " | ".join(map(str, cells)) + f" | {_score(counts):.1%}{note} |"
@@ -91,7 +99,7 @@ def main(argv: list[str]) -> int:
     if "--survivors" in argv:
         for codes in by_module.values():
             for name, code in codes.items():
-                if name not in equivalent and status(code) not in ("killed", "timeout"):
+                if not left_out(name, equivalent) and status(code) not in ("killed", "timeout"):
                     print(f"{status(code)}: {name}")
     print(f"\ntotal score {score:.1%}, goal {GOAL:.0%}")
     return 0 if score >= GOAL else 1

@@ -1,0 +1,135 @@
+"""How --fix writes a file: which files it refuses as read-only for the user running it, when it replaces the file
+by a new one and when it writes in place, and that a failure leaves no temporary file behind."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from automations_lint.engine.fixing import ReadOnlyError, write_atomically
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners, groups and links")
+
+OLD = b"tasks: {}\n"
+NEW = b"tasks: {}\n# fixed\n"
+USER, GROUP = 4242, 4343
+
+
+def file_with_mode(folder: Path, mode: int) -> Path:
+    path = folder / "automations.yaml"
+    path.write_bytes(OLD)
+    path.chmod(mode)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("who", "mode", "writable"),
+    [
+        ("owner", 0o644, True),
+        ("owner", 0o464, False),  # the owner's bit decides for the owner, even where the group's is set
+        ("group", 0o464, True),
+        ("group", 0o644, False),
+        ("other", 0o446, True),
+        ("other", 0o664, False),
+        ("root", 0o444, False),  # root could write it, but a read-only file is left alone
+        ("root", 0o404, False),
+        ("root", 0o424, True),
+        ("root", 0o406, True),
+    ],
+)
+def test_read_only_for_the_user_running_it(
+    who: str, mode: int, writable: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = file_with_mode(tmp_path, mode)
+    if os.geteuid() != 0:
+        pytest.skip("giving the file to another user needs root")
+    os.chown(path, USER, GROUP)  # the user ids below are pretended; the file's are real
+    monkeypatch.setattr(os, "geteuid", lambda: {"owner": USER, "root": 0}.get(who, USER + 1))
+    monkeypatch.setattr(os, "getegid", lambda: GROUP + 1)
+    monkeypatch.setattr(os, "getgroups", lambda: [GROUP + 2, GROUP] if who == "group" else [GROUP + 2])
+    if writable:
+        write_atomically(str(path), OLD, NEW)
+        assert path.read_bytes() == NEW
+    else:
+        with pytest.raises(ReadOnlyError) as raised:
+            write_atomically(str(path), OLD, NEW)
+        error = raised.value
+        assert (error.errno, error.strerror) == (errno.EACCES, "the file is read-only; it was left as it is")
+        assert path.read_bytes() == OLD
+
+
+@pytest.mark.parametrize(("mode", "writable"), [(0o644, True), (0o444, False)])
+def test_read_only_without_owners_is_the_write_bit(
+    mode: int, writable: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where there are no user ids (Windows), the read-only attribute alone decides."""
+    path = file_with_mode(tmp_path, mode)
+    monkeypatch.delattr(os, "geteuid")
+    if writable:
+        write_atomically(str(path), OLD, NEW)
+    else:
+        with pytest.raises(ReadOnlyError):
+            write_atomically(str(path), OLD, NEW)
+    assert path.read_bytes() == (NEW if writable else OLD)
+
+
+def test_one_name_is_replaced_by_a_new_file_beside_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = file_with_mode(tmp_path, 0o640)
+    before = path.stat()
+    made: list[tuple[str | None, str | None]] = []
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp(*, prefix: str | None = None, dir: str | None = None) -> tuple[int, str]:
+        made.append((prefix, dir))
+        return real_mkstemp(prefix=prefix, dir=dir)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    write_atomically(str(path), OLD, NEW)
+    after = path.stat()
+    # A hidden temporary file in the same folder (a rename across file systems is not atomic), renamed over it.
+    assert made == [(".automations-lint-", str(tmp_path))]
+    assert after.st_ino != before.st_ino
+    assert (after.st_mode, after.st_uid, after.st_gid) == (before.st_mode, before.st_uid, before.st_gid)
+    assert path.read_bytes() == NEW and os.listdir(tmp_path) == ["automations.yaml"]
+
+
+def test_a_file_with_two_names_is_written_in_place(tmp_path: Path) -> None:
+    path = file_with_mode(tmp_path, 0o644)
+    other = tmp_path / "other-name.yaml"
+    os.link(path, other)
+    inode = path.stat().st_ino
+    write_atomically(str(path), OLD, NEW)
+    assert path.stat().st_ino == inode and other.read_bytes() == NEW
+
+
+def test_a_failed_rename_leaves_the_file_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = file_with_mode(tmp_path, 0o644)
+
+    def fail(_source: str, _target: str) -> None:
+        raise OSError(errno.EIO, "input/output error")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="input/output error"):
+        write_atomically(str(path), OLD, NEW)
+    assert path.read_bytes() == OLD and os.listdir(tmp_path) == ["automations.yaml"]
+
+
+def test_a_folder_that_takes_no_new_file_gets_the_fix_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = file_with_mode(tmp_path, 0o644)
+    inode = path.stat().st_ino
+
+    def refuse(**_options: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    write_atomically(str(path), OLD, NEW)
+    assert path.read_bytes() == NEW and path.stat().st_ino == inode

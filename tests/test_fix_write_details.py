@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from automations_lint.engine.fixing import ReadOnlyError, write_atomically
+from automations_lint.fix.write import ReadOnlyError, write_atomically
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners, groups and links")
 

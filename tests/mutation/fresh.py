@@ -114,7 +114,9 @@ MUTANTS: list[Mutant] = [
         "    for diagnostic in sorted(report.diagnostics, key=lambda d: d.line):\n        block = ",
         "order changed",
     ),
-    Mutant("automations_lint/rules/shellcheck.py", "        _unchecked += len(targets)\n", "", "statement deleted"),
+    # Recorded in tests/MUTATION.md as `_unchecked += len(targets)` deleted: the count behind the notice that
+    # ShellCheck is missing, which notices() has since replaced.
+    Mutant("automations_lint/rules/shellcheck.py", "        yield MISSING\n", "", "statement deleted"),
     Mutant("automations_lint/rules/shellcheck.py", "        severity=severity(comment),\n", "", "argument dropped"),
     Mutant(
         "automations_lint/rules/unknown_field.py",
@@ -122,9 +124,9 @@ MUTANTS: list[Mutant] = [
         'if name == "runs-on" and isinstance(value, str):',
         "condition dropped",
     ),
-    Mutant("automations_lint/source/loader.py", '            "AliasEvent": self.alias,\n', "", "entry deleted"),
+    Mutant("automations_lint/source/builder.py", '            "AliasEvent": self.alias,\n', "", "entry deleted"),
     Mutant(
-        "automations_lint/source/loader.py",
+        "automations_lint/source/builder.py",
         "if isinstance(frame.value, dict) and not frame.discard:",
         "if isinstance(frame.value, dict):",
         "condition dropped",

@@ -6,6 +6,10 @@ import functools
 import re
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from automations_lint.core.diagnostic import Diagnostic
 
 # Real automations files from public repositories, vendored with their origins (tests/corpus/manifest.tsv).
 CORPUS = Path(__file__).resolve().parent / "corpus" / "files"
@@ -92,3 +96,19 @@ def why_shellcheck_differs() -> str | None:
     if version != SHELLCHECK_VERSION:
         return f"the expected output shows ShellCheck {SHELLCHECK_VERSION}'s findings; this is ShellCheck {version}"
     return None
+def diagnostic(**changes: object) -> Diagnostic:
+    """A diagnostic as the reporters get it (an unknown field on line 3), with `changes` made to its fields."""
+    from automations_lint.core.diagnostic import Diagnostic
+
+    fields: dict[str, object] = {
+        "path": ".ona/automations.yaml",
+        "line": 3,
+        "column": 5,
+        "end_line": 3,
+        "end_column": 13,
+        "code": "AL101",
+        "name": "unknown-field",
+        "severity": "error",
+        "message": 'unknown field "triggers" in task "build"',
+    }
+    return Diagnostic(**{**fields, **changes})  # type: ignore[arg-type]

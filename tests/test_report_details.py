@@ -9,6 +9,7 @@ from email.message import Message
 from pathlib import Path
 
 import pytest
+from helpers import diagnostic
 
 from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.reporters import Report, reporter
@@ -16,21 +17,6 @@ from automations_lint.reporters.github import escape_data
 from automations_lint.reporters.identity import fingerprints, repository_path
 
 UNICODE_MESSAGE = 'unknown field "tâche" in task "build"'
-
-
-def diagnostic(**changes: object) -> Diagnostic:
-    fields: dict[str, object] = {
-        "path": ".ona/automations.yaml",
-        "line": 3,
-        "column": 5,
-        "end_line": 3,
-        "end_column": 13,
-        "code": "AL101",
-        "name": "unknown-field",
-        "severity": "error",
-        "message": 'unknown field "triggers" in task "build"',
-    }
-    return Diagnostic(**{**fields, **changes})  # type: ignore[arg-type]
 
 
 def render(output_format: str, *diagnostics: Diagnostic, **options: object) -> str:

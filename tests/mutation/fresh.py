@@ -7,7 +7,7 @@ were looked at, at lines drawn at random from the mutated modules (see tests/MUT
 written against them: they check that the score is not an artefact of tuning the tests to mutmut's operators.
 
 Each mutant is applied to a copy of the repository (never to the checkout) and the tests of [tool.mutmut] run
-there with `-x`. Run from the repository's root (about 10 minutes on 2 CPUs):
+there with `-x`. Run from the repository's root (about 15 to 25 minutes on 2 CPUs):
 
     python tests/mutation/fresh.py
 """

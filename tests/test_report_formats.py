@@ -22,9 +22,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 from goldens import FORMAT_INPUT_FILES, FORMAT_INPUTS, UPDATE, format_golden, format_output, in_folder, read
+from helpers import diagnostic
 
 from automations_lint import __version__
-from automations_lint.core.diagnostic import Diagnostic
 from automations_lint.engine.run import SourceFile, lint_files
 from automations_lint.reporters import FORMATS, Report, default_format, reporter
 from automations_lint.rules.registry import ALL_RULES, summary
@@ -44,21 +44,6 @@ def check(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, st
 def render(output_format: str, text: str, path: str = "broken.yaml") -> str:
     result = lint_files([SourceFile(text, path)]).files[0]
     return reporter(output_format)(Report(result.diagnostics, 1, {path: result.lines}))
-
-
-def diagnostic(**changes: object) -> Diagnostic:
-    fields: dict[str, object] = {
-        "path": ".ona/automations.yaml",
-        "line": 3,
-        "column": 5,
-        "end_line": 3,
-        "end_column": 13,
-        "code": "AL101",
-        "name": "unknown-field",
-        "severity": "error",
-        "message": 'unknown field "triggers" in task "build"',
-    }
-    return Diagnostic(**{**fields, **changes})  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("output_format", sorted(FORMATS))

@@ -55,6 +55,21 @@ def doc_block(path: Path, heading: str, language: str) -> str:
     return after[start : after.index("```", start)]
 
 
+EDITORS_DOC = Path(__file__).resolve().parent.parent / "docs" / "editors.md"
+EDITOR_MISTAKES = Path(__file__).resolve().parent / "nvim" / "mistakes.yaml"
+
+
+def editor_setup(folder: Path, heading: str, language: str, setup_name: str) -> tuple[Path, Path]:
+    """For a driven editor: the file with mistakes at `.ona/automations.yaml` in `folder`, and the setup that
+    docs/editors.md shows under `heading`, written as it is to `setup_name`."""
+    path = folder / ".ona" / "automations.yaml"
+    path.parent.mkdir()
+    path.write_bytes(EDITOR_MISTAKES.read_bytes())
+    setup = folder / setup_name
+    setup.write_text(doc_block(EDITORS_DOC, heading, language))
+    return path, setup
+
+
 def run_editor(command: list[str], folder: Path, **env: str) -> list[str]:
     """Run an editor that a test drives (its script writes what it saw to $AL_OUT), in `folder`, with
     `automations-lint` as the docs start it: the one of this environment, first on PATH. Its lines."""

@@ -7,13 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import doc_block, run_editor
+from helpers import editor_setup, run_editor
 
 EMACS = shutil.which("emacs")
 HERE = Path(__file__).parent
 CLIENT = HERE / "emacs" / "client.el"
-MISTAKES = HERE / "nvim" / "mistakes.yaml"
-DOCS = HERE.parent / "docs" / "editors.md"
 
 
 def _has_packages() -> bool:
@@ -32,11 +30,7 @@ def _has_packages() -> bool:
     "elpa-yaml-mode; .ci/run does)",
 )
 def test_emacs_eglot_shows_the_diagnostics_and_completes_dependencies(tmp_path: Path) -> None:
-    path = tmp_path / ".ona" / "automations.yaml"
-    path.parent.mkdir()
-    shutil.copy(MISTAKES, path)
-    setup = tmp_path / "setup.el"
-    setup.write_text(doc_block(DOCS, "### Emacs (eglot)", "elisp"))
+    path, setup = editor_setup(tmp_path, "### Emacs (eglot)", "elisp", "setup.el")
     assert EMACS is not None
     # package-activate-all: what an interactive Emacs does at start-up (batch mode skips it)
     command = [EMACS, "--batch", "--eval", "(package-activate-all)", "-l", str(setup), "-l", str(CLIENT), str(path)]

@@ -7,23 +7,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import doc_block, run_editor
+from helpers import editor_setup, run_editor
 
 NVIM = shutil.which("nvim")
 CLIENT = Path(__file__).parent / "nvim" / "client.lua"
-MISTAKES = Path(__file__).parent / "nvim" / "mistakes.yaml"
-DOCS = Path(__file__).parent.parent / "docs" / "editors.md"
 # A real editor: end to end, deselected with -m "not e2e".
 pytestmark = pytest.mark.e2e
 
 
 @pytest.mark.skipif(NVIM is None, reason="nvim is not installed (Debian: apt-get install neovim; .ci/run does)")
 def test_neovim_shows_the_diagnostics_and_completes_dependencies(tmp_path: Path) -> None:
-    path = tmp_path / ".ona" / "automations.yaml"
-    path.parent.mkdir()
-    shutil.copy(MISTAKES, path)
-    init = tmp_path / "init.lua"
-    init.write_text(doc_block(DOCS, "### Neovim", "lua"))
+    path, init = editor_setup(tmp_path, "### Neovim", "lua", "init.lua")
     assert NVIM is not None
     command = [NVIM, "--headless", "-u", str(init), "-i", "NONE", "--noplugin", str(path), "-c", f"luafile {CLIENT}"]
     seen = run_editor(command, tmp_path, AL_LINE="9", AL_CHARACTER="16")

@@ -153,7 +153,7 @@ class Builder:
             tag = STR_TAG  # yaml.v3 cannot resolve !!merge on anything else, and reads the text as a string
         string_key = True
         if parent is not None and wants_key:
-            if self.merge_key(parent, event, tag, span):
+            if self.merge_key(parent, event, tag, span, plain=plain):
                 return
             string_key = is_string_key(text, plain=plain, tag=tag)
         if bare and string_key and parent is not None and _wants_key(parent) and not parent.discard:
@@ -180,11 +180,10 @@ class Builder:
             return
         self.deliver(value, span, text, style="" if plain else str(event.style), plain=text if plain else None)
 
-    def merge_key(self, parent: Frame, event: Any, tag: str | None, span: Span) -> bool:
+    def merge_key(self, parent: Frame, event: Any, tag: str | None, span: Span, *, plain: bool) -> bool:
         """Take a scalar key that is a merge key, and say whether it was one. yaml.v3 merges at a `<<` key that is
         plain (untagged or "!") or tagged !!merge in any quoting; a quoted or !!str-tagged "<<" is an ordinary key
         (decode.go, isMerge)."""
-        plain = event.style in (None, "")
         if event.value != MERGE_KEY or parent.discard or not (tag == MERGE_TAG or (plain and tag in (None, "!"))):
             return False
         if event.anchor is not None:

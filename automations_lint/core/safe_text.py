@@ -9,6 +9,7 @@ formats (JSON, SARIF, GitLab, JUnit), whose own escaping takes care of the rest.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # C0 controls (tab aside) including line breaks, DEL and C1; the bidi embeddings, overrides and isolates and the
@@ -30,13 +31,17 @@ def readable(text: str) -> str:
     return _SURROGATE.sub(_escape, text)
 
 
-# What JSON does not escape but a terminal or a viewer acts on: DEL, C1, bidi controls, U+2028/U+2029.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+@functools.cache
+def _json_unsafe() -> re.Pattern[str]:
+    """What JSON does not escape but a terminal or a viewer acts on: DEL, C1, bidi controls, U+2028/U+2029.
+    Compiled on first use: only the machine formats need it, and its class costs more to compile than the
+    text output takes to print."""
+    return re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def json_text(document: str) -> str:
     """JSON text (from json.dumps) with those characters written as \\u escapes: the same values, nothing raw."""
-    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
+    return _json_unsafe().sub(lambda match: f"\\u{ord(match.group()):04x}", document)
 
 
 def _escape(match: re.Match[str]) -> str:

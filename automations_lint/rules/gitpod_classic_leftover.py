@@ -24,6 +24,7 @@ Fix: none.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -37,10 +38,22 @@ NAME = "gitpod-classic-leftover"
 SEVERITY: Severity = "warning"
 
 _VARIABLE = re.compile(r"\$\{?(THEIA_WORKSPACE_ROOT|GITPOD_REPO_ROOTS?)\b")
-# /workspace but not /workspaces (the devcontainer convention Ona uses) or a longer name.
-_WORKSPACE_PATH = re.compile(r"(?<![\w.~-])/workspace(?![\w-])[^\s'\";|&)]*")
-# gp inside a command substitution: echo "$(gp url 3000)"
-_GP_SUBSTITUTION = re.compile(r"(?:\$\(|`)\s*(gp\s[^)`]*)")
+
+
+# The next two are compiled on first use, behind a plain substring test: their Unicode classes cost about 1.5 % of
+# a one-file check to compile, and most commands hold neither "/workspace" nor "gp".
+@functools.cache
+def _workspace_path() -> re.Pattern[str]:
+    """/workspace but not /workspaces (the devcontainer convention Ona uses) or a longer name."""
+    return re.compile(r"(?<![\w.~-])/workspace(?![\w-])[^\s'\";|&)]*")
+
+
+@functools.cache
+def _gp_substitution() -> re.Pattern[str]:
+    """gp inside a command substitution: echo "$(gp url 3000)"."""
+    return re.compile(r"(?:\$\(|`)\s*(gp\s[^)`]*)")
+
+
 _GP_HINT = "Ona environments have no gp command: use the Ona CLI (gitpod)"
 _VARIABLE_HINT = "it is not set in Ona; commands run in the repository folder: use $PWD"
 _PATH_HINT = "Ona does not check out under /workspace: use a path relative to the repository"
@@ -66,7 +79,7 @@ def find_leftovers(script: str) -> Iterator[tuple[str, str, Command]]:
         variable = _VARIABLE.search(step.text)
         if variable:
             yield f"${variable.group(1)}", _VARIABLE_HINT, step.part(*variable.span())
-        path = _WORKSPACE_PATH.search(step.text)
+        path = _workspace_path().search(step.text) if "/workspace" in step.text else None
         if path:
             yield "a /workspace path", _PATH_HINT, step.part(*path.span())
 
@@ -76,6 +89,8 @@ def _gp_uses(step: Command) -> Iterator[Command]:
     for stage in stages(step):
         if stage.program == "gp":
             yield stage
-    for substitution in _GP_SUBSTITUTION.finditer(step.text):  # up to its closing ")" or "`", in linear time
+    if "gp" not in step.text:
+        return
+    for substitution in _gp_substitution().finditer(step.text):  # up to its closing ")" or "`", in linear time
         start = substitution.start(1)
         yield step.part(start, start + len(substitution.group(1).rstrip()))

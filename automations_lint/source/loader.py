@@ -18,7 +18,6 @@ from automations_lint.source.builder import AliasError, Builder
 from automations_lint.source.events import events
 from automations_lint.source.lines import Lines
 from automations_lint.source.source_map import SourceMap
-from automations_lint.source.yaml_errors import syntax_finding
 
 
 class Loaded(NamedTuple):
@@ -48,6 +47,8 @@ def load(text: str) -> Loaded:
         for event in events(text):
             builder.feed(event)
     except (YAMLError, UnicodeEncodeError) as error:
+        from automations_lint.source.yaml_errors import syntax_finding  # only a broken file needs its tables
+
         finding = syntax_finding(error, builder.lines)
         if builder.first_done:
             from automations_lint.source.later_documents import later_document_finding, reader_reaches_error

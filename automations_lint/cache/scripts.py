@@ -17,7 +17,7 @@ from typing import Any
 
 from automations_lint.cache.keys import UnsoundEntryError, digest, is_exactly, linter_identity, require
 from automations_lint.cache.store import Store
-from automations_lint.shell.shellcheck import Comment, Replacement
+from automations_lint.shell.shellcheck import Comment, Replacement, temporary_root
 
 MOST_SCRIPTS = 32_768
 LARGEST_SCRIPT_ENTRY = 16_384
@@ -36,11 +36,12 @@ class ScriptCache:
         self._settings: list[object] | None = None
 
     def ask_version_early(self, binary: str) -> None:
-        """Start asking `binary` its version, when no run has asked it before, so that the answer is there when
-        the first entry is written, without waiting: the process runs while the files are linted."""
+        """Start asking `binary` its version when no run has asked it before, or on every run when it is a
+        launcher, so that the answer is there when the first entry is named, without waiting: the process runs
+        while the files are linted or the configuration is read."""
         import subprocess
 
-        if binary in self._asking or os.path.isdir(self._versions.folder):
+        if binary in self._asking or (os.path.isdir(self._versions.folder) and not is_launcher(binary)):
             return
         with contextlib.suppress(OSError):
             self._asking[binary] = subprocess.Popen(
@@ -92,7 +93,10 @@ class ScriptCache:
 
     @functools.cache  # noqa: B019 - one binary or two per process, for the life of a short-lived cache object
     def _version(self, binary: str) -> str | None:
-        """ShellCheck's version, from the folder when this binary (same path, size and time) was asked before."""
+        """ShellCheck's version, from the folder when this binary (same path, size and time) was asked before; a
+        launcher is asked every time, because what it starts can change while it stays the same."""
+        if is_launcher(binary):
+            return version(binary, self._asking.pop(binary, None))
         try:
             info = os.stat(binary)
         except OSError:
@@ -109,18 +113,27 @@ class ScriptCache:
         return asked
 
 
+def is_launcher(binary: str) -> bool:
+    """Whether `binary` starts ShellCheck rather than being it: a script (a pyenv or asdf shim, a Nix or Docker
+    wrapper, all `#!`), or a link to a program with another name (snap's /snap/bin/shellcheck is /usr/bin/snap).
+    Its own path, size and time say nothing of the ShellCheck it runs, which an upgrade changes behind it."""
+    real = os.path.basename(os.path.realpath(binary)).lower()
+    if not real.startswith("shellcheck"):
+        return True
+    try:
+        with open(binary, "rb") as handle:
+            return handle.read(2) == b"#!"
+    except OSError:
+        return False  # then it cannot be run either: the version asked says so
+
+
 def settings() -> list[object]:
     """What ShellCheck reads besides its command line: SHELLCHECK_OPTS, and the first .shellcheckrc or
     shellcheckrc in the scripts' folder (under the temporary folder) or above it, else ~/.shellcheckrc or the
     XDG (Windows: %APPDATA%) one. Each candidate's size and time go into the key, found or not: editing one
     makes new entries."""
     environ = os.environ
-    if os.name == "nt":
-        import tempfile
-
-        temporary = tempfile.gettempdir()
-    else:  # where tempfile puts the scripts' folder, without importing it (and its probe file) on every run
-        temporary = environ.get("TMPDIR") or environ.get("TEMP") or environ.get("TMP") or "/tmp"
+    temporary = temporary_root()
     folders = [os.path.abspath(temporary)]
     while os.path.dirname(folders[-1]) != folders[-1]:
         folders.append(os.path.dirname(folders[-1]))

@@ -135,18 +135,16 @@ def check_scripts(
     binary: str, scripts: Sequence[str], *, shell: str = "bash", exclude: Sequence[str] = ()
 ) -> list[list[Comment]]:
     """ShellCheck's comments on each script, in the order of `scripts`. Raises ShellcheckError."""
-    import tempfile
-
     if not scripts:
         return []
     if remaining() <= 0:
         raise ShellcheckError(f"the time limit of {TIMEOUT_SECONDS} s for all commands was reached")
     options = ["--format=json1", f"--shell={shell}", *([f"--exclude={','.join(exclude)}"] if exclude else [])]
-    with tempfile.TemporaryDirectory(prefix="automations-lint-") as folder:
+    with _ScriptsFolder() as folder:
         names = [f"{index}.sh" for index in range(len(scripts))]
         for name, script in zip(names, scripts, strict=True):
             # newline="" keeps "\n" on Windows (line numbers); "replace" keeps one character per lone surrogate.
-            with open(os.path.join(folder, name), "w", encoding="utf-8", errors="replace", newline="") as handle:
+            with folder.create(name, "w", encoding="utf-8", errors="replace", newline="") as handle:
                 handle.write(script)
         # One process per CPU, but not for a handful of scripts: a process costs more than eight scripts do.
         batches = split(names, min(os.cpu_count() or 1, max(1, len(names) // 8)))
@@ -156,6 +154,54 @@ def check_scripts(
         for file, comment in parse_json1(output):
             by_name.setdefault(os.path.basename(file), []).append(comment)
     return [by_name[name] for name in names]
+
+
+def temporary_root() -> str:
+    """Where the scripts' folder is made: $TMPDIR (Windows: %TEMP% or %TMP%), else the system's temporary folder.
+    ShellCheck looks for a .shellcheckrc from there up, so the cache's key reads the same place."""
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        chosen = os.environ.get(name)
+        if chosen:
+            return os.path.abspath(chosen)
+    if os.name == "nt":
+        import tempfile
+
+        return tempfile.gettempdir()
+    return "/tmp"
+
+
+class _ScriptsFolder:
+    """A new private folder in temporary_root() for one call's scripts and ShellCheck's output, removed after it.
+    Made here rather than with `tempfile`, which with `shutil` and `random` is about 2 % of a one-file check's
+    instructions; `tempfile` still makes it when that folder cannot be written."""
+
+    def __enter__(self) -> _ScriptsFolder:
+        try:
+            self.path = os.path.join(temporary_root(), f"automations-lint-{os.getpid()}-{os.urandom(8).hex()}")
+            os.mkdir(self.path, 0o700)
+        except OSError:
+            import tempfile
+
+            self.path = tempfile.mkdtemp(prefix="automations-lint-")
+        self.names: list[str] = []
+        return self
+
+    def create(self, name: str, mode: str, **options: Any) -> Any:
+        """A new file `name` in the folder, opened with `mode` (never one that was there: O_EXCL)."""
+        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(os.path.join(self.path, name), flags, 0o600)
+        self.names.append(name)
+        return open(descriptor, mode, **options)
+
+    def __exit__(self, *_: object) -> None:
+        try:
+            for name in self.names:
+                os.unlink(os.path.join(self.path, name))
+            os.rmdir(self.path)
+        except OSError:  # something else was left in it, or Windows still holds a file open
+            import shutil
+
+            shutil.rmtree(self.path, ignore_errors=True)
 
 
 def split(items: Sequence[str], parts: int) -> list[list[str]]:
@@ -170,19 +216,18 @@ def split(items: Sequence[str], parts: int) -> list[list[str]]:
     return batches
 
 
-def _run_all(commands: list[list[str]], folder: str) -> list[str]:
+def _run_all(commands: list[list[str]], folder: _ScriptsFolder) -> list[str]:
     """The standard output of each command, run side by side, within the run's deadline. Output goes to files,
     not pipes, so no thread is needed to drain them (and the memory limit can be set between fork and exec)."""
     import subprocess
-    import tempfile
 
     try:
         with contextlib.ExitStack() as stack:
             processes = []
-            for command in commands:
-                out = stack.enter_context(tempfile.TemporaryFile())
-                err = stack.enter_context(tempfile.TemporaryFile())
-                process = _start(command, folder, out, err)
+            for index, command in enumerate(commands):
+                out = stack.enter_context(folder.create(f"{index}.out", "w+b"))
+                err = stack.enter_context(folder.create(f"{index}.err", "w+b"))
+                process = _start(command, folder.path, out, err)
                 stack.callback(_stop, process)
                 processes.append((process, out, err))
             outputs = []

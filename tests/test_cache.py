@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import shlex
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -486,6 +487,49 @@ def test_shellcheck_is_asked_its_version_once_per_binary(
     assert check("a.yaml", cache=cache, cwd=tmp_path) == expected
     assert asked == [first, str(copy)]
     assert scripts_checked == []  # the same version: the same entries
+
+
+@needs_shellcheck
+def test_a_launcher_is_asked_its_version_every_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pyenv shim or a wrapper script stays the same file while the ShellCheck it starts is upgraded: its
+    answers are kept by the version it reports on each run, so the upgrade is followed at once."""
+    real = runner.find_binary()
+    assert real is not None
+    reported = tmp_path / "reported-version"
+    reported.write_text("0.11.0", encoding="utf-8")
+    launcher = tmp_path / "bin" / "shellcheck"
+    launcher.parent.mkdir()
+    answer = f'printf "ShellCheck\\nversion: %s\\n" "$(cat {shlex.quote(str(reported))})"'
+    launcher.write_text(
+        f'#!/bin/sh\nif [ "$1" = --version ]; then {answer}; exit 0; fi\nexec {shlex.quote(real)} "$@"\n',
+        encoding="utf-8",
+    )
+    launcher.chmod(0o755)
+    monkeypatch.setattr(runner, "find_binary", lambda: str(launcher))
+    write(tmp_path, "a.yaml", SERVICE)
+    cache = tmp_path / "cache"
+    expected = check("a.yaml", cache=None, cwd=tmp_path)
+    assert check("a.yaml", cache=cache, cwd=tmp_path) == expected
+    assert len(entries(cache)) == 1
+    reported.write_text("0.12.0", encoding="utf-8")  # the shim now starts another ShellCheck
+    assert check("a.yaml", cache=cache, cwd=tmp_path) == expected
+    assert len(entries(cache)) == 2 and len(entries(cache, "scripts")) == 2
+
+
+def test_what_counts_as_a_launcher(tmp_path: Path) -> None:
+    from automations_lint.cache.scripts import is_launcher
+
+    binary = tmp_path / "shellcheck"
+    binary.write_bytes(b"\x7fELF\x02\x01")
+    script = tmp_path / "shim" / "shellcheck"
+    script.parent.mkdir()
+    script.write_bytes(b"#!/usr/bin/env bash\nexec pyenv exec shellcheck\n")
+    snap = tmp_path / "snap"
+    snap.write_bytes(b"\x7fELF\x02\x01")
+    linked = tmp_path / "links" / "shellcheck"
+    linked.parent.mkdir()
+    linked.symlink_to(snap)
+    assert [is_launcher(str(path)) for path in (binary, script, linked)] == [False, True, True]
 
 
 @needs_shellcheck

@@ -11,6 +11,7 @@ remarks about the run the file gives rise to (ShellCheck is missing). A result t
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -116,11 +117,17 @@ def _entry(key: str, result: FileResult) -> dict[str, object]:
     return {"key": key, "notices": notices, "diagnostics": _dump(result.diagnostics)}
 
 
-def _notices(stored: object) -> tuple[Notice, ...]:
-    """The stored remarks, each one a rule can make (a stored one is never printed unless a rule could say it)."""
+@functools.cache
+def _known_notices() -> frozenset[Notice]:
+    """Every remark a rule can make (found once per run: 147 entries read it)."""
     from automations_lint.rules.registry import DOCUMENT_RULES
 
-    known = {value for rule in DOCUMENT_RULES for value in vars(rule).values() if isinstance(value, Notice)}
+    return frozenset(value for rule in DOCUMENT_RULES for value in vars(rule).values() if isinstance(value, Notice))
+
+
+def _notices(stored: object) -> tuple[Notice, ...]:
+    """The stored remarks, each one a rule can make (a stored one is never printed unless a rule could say it)."""
+    known = _known_notices()
     require(isinstance(stored, list))
     assert isinstance(stored, list)
     notices = []

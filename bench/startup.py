@@ -20,30 +20,16 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
+from earlier import export  # noqa: E402
 from run import BASE_FILE  # noqa: E402 - the 67-line file of bench/run.py
 
 LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
-
-
-def export(revision: str, into: Path) -> Path:
-    """The package as it was at `revision`, in `into`."""
-    archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", revision, "automations_lint"], capture_output=True, check=True
-    )
-    tree = into / "before"
-    tree.mkdir()
-    archive_path = into / "before.tar"
-    archive_path.write_bytes(archive.stdout)
-    with tarfile.open(archive_path) as handle:
-        handle.extractall(tree, filter="data")
-    return tree
 
 
 def command(arguments: list[str]) -> list[str]:

@@ -300,3 +300,26 @@ async def test_a_burst_of_changes_is_checked_once_at_its_end(client: LanguageCli
     assert codes(client, uri) == [(9, "AL203"), (9, "AL201")]
     with pytest.raises(asyncio.TimeoutError):
         await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 1.0)
+
+
+def test_a_declined_request_is_logged_without_a_traceback_and_a_failure_with_one(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """pygls logs each error answer with its traceback; a refused rename is no failure of the server, so the
+    editor's log (the server's stderr) shows none for it, and still shows one for a real error."""
+    import logging
+
+    from pygls.exceptions import JsonRpcException
+
+    from automations_lint.server.app import REQUEST_FAILED, build
+
+    build()
+    build()  # a second server in the process does not filter twice
+    requests = logging.getLogger("pygls.protocol.json_rpc")
+    assert len(requests.filters) == 1
+    for error in (JsonRpcException("that would break the file", code=REQUEST_FAILED), ValueError("a bug")):
+        try:
+            raise error
+        except (JsonRpcException, ValueError):
+            requests.exception('Exception occurred for message "%s"', 7)
+    assert [record.exc_info[0] for record in caplog.records if record.exc_info] == [ValueError]

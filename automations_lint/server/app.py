@@ -169,7 +169,21 @@ def _guarded(work: object, uri: str) -> None:
         log.exception("automations-lint server: failed on %s", uri)
 
 
+class _DeclinedRequests(logging.Filter):
+    """pygls logs every error answer with a traceback, as if the server had failed; a request this server declines
+    on purpose (a rename that would break the file) is an answer, its message already shown by the editor."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not (isinstance(error, JsonRpcException) and error.code == REQUEST_FAILED)
+
+
+_PYGLS_REQUESTS = logging.getLogger("pygls.protocol.json_rpc")
+
+
 def build() -> AutomationsServer:
+    if not any(isinstance(found, _DeclinedRequests) for found in _PYGLS_REQUESTS.filters):
+        _PYGLS_REQUESTS.addFilter(_DeclinedRequests())
     server = AutomationsServer()
     _documents(server)
     _features(server)

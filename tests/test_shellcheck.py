@@ -212,6 +212,60 @@ def test_a_file_with_too_many_commands_gets_one_note_instead_of_minutes_of_shell
     ]
 
 
+def test_many_files_share_one_batch_without_the_scripts_no_file_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several files: one ShellCheck batch for the run, each script once, and none of the scripts that check()
+    would skip (a command over the size limit, a file with more commands than the limit)."""
+    from automations_lint.engine.run import SourceFile, lint_files
+
+    batches: list[tuple[str, list[str]]] = []
+
+    def fake_check(binary: str, scripts: list[str], **_options: object) -> list[list[shellcheck.Comment]]:
+        if scripts:  # an empty batch starts no process
+            batches.append((binary, list(scripts)))
+        return [[] for _ in scripts]
+
+    monkeypatch.setattr(shellcheck, "find_binary", lambda: "/opt/shellcheck")
+    monkeypatch.setattr(shellcheck, "check_scripts", fake_check)
+    monkeypatch.setattr(rule, "_RESULTS", {})
+    monkeypatch.setattr(rule, "MOST_SCRIPTS", 3)
+    monkeypatch.setattr(rule, "MOST_SCRIPT_CHARS", len("echo $SHARED"))  # that one is exactly at the limit
+
+    def tasks(*commands: str) -> str:
+        return "tasks:\n" + "".join(f"  t{i}: {{name: T, command: {c}}}\n" for i, c in enumerate(commands))
+
+    files = [
+        SourceFile(tasks("echo $A", "echo $SHARED"), "one.yaml"),
+        SourceFile(tasks("echo $SHARED", "echo $D", "echo $TOO_LONG"), "two.yaml"),
+        SourceFile(tasks("echo 1", "echo 2", "echo 3", "echo 4"), "many.yaml"),
+    ]
+    run = lint_files(files)
+    assert batches == [("/opt/shellcheck", ["echo $A", "echo $SHARED", "echo $D"])]
+    assert [[d.message for d in result.diagnostics if d.code == rule.CODE] for result in run.files] == [
+        [],
+        ["shellcheck was not run on this command: 14 characters, more than 10,000"],
+        ["shellcheck was not run: the file has 4 commands, more than 3"],
+    ]
+    batches.clear()
+    lint_files(files[:2], run_programs=False)  # a run that may start no process starts none
+    assert batches == []
+
+
+def test_a_failed_batch_for_many_files_is_reported_in_each_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from automations_lint.engine.run import SourceFile, lint_files
+
+    def refuse(_binary: str, _scripts: list[str], **_options: object) -> list[list[shellcheck.Comment]]:
+        raise shellcheck.ShellcheckError("it stopped")
+
+    monkeypatch.setattr(shellcheck, "find_binary", lambda: "shellcheck")
+    monkeypatch.setattr(shellcheck, "check_scripts", refuse)
+    monkeypatch.setattr(shellcheck, "remaining", lambda: 30.0)
+    monkeypatch.setattr(rule, "_RESULTS", {})
+    run = lint_files([SourceFile(UNQUOTED, "a.yaml"), SourceFile(UNQUOTED.replace("$", "$OTHER_"), "b.yaml")])
+    assert [[d.message for d in result.diagnostics if d.code == rule.CODE] for result in run.files] == [
+        ["shellcheck could not check the commands: it stopped"]
+    ] * 2
+
+
 # -- bounds (issue 12): size, memory, one deadline per run --------------------------------------------------------
 
 

@@ -266,6 +266,89 @@ def test_a_failed_batch_for_many_files_is_reported_in_each_file(monkeypatch: pyt
     ] * 2
 
 
+@pytest.mark.parametrize(
+    ("level", "code", "severity"),
+    [
+        ("error", 1000, "error"),  # SC1xxx at the error level: the shell cannot parse the script
+        ("error", 1999, "error"),
+        ("error", 2000, "warning"),  # other error-level checks flag scripts that run
+        ("error", 2145, "warning"),
+        ("warning", 2086, "warning"),
+        ("info", 2016, "info"),
+        ("style", 2006, "info"),
+        ("verbose", 2086, "warning"),  # a level this version does not know
+    ],
+)
+def test_shellcheck_levels_as_severities(level: str, code: int, severity: str) -> None:
+    assert rule.severity(shellcheck.Comment(1, 1, 1, 2, level, code, "m")) == severity
+
+
+def answering(monkeypatch: pytest.MonkeyPatch, *comments: shellcheck.Comment) -> None:
+    """A ShellCheck that gives `comments` on every script and remembers nothing from earlier tests."""
+    monkeypatch.setattr(shellcheck, "find_binary", lambda: "shellcheck")
+    monkeypatch.setattr(shellcheck, "check_scripts", lambda _binary, scripts, **_: [list(comments) for _ in scripts])
+    monkeypatch.setattr(rule, "_RESULTS", {})
+
+
+def test_a_finding_ends_without_shellchecks_period_and_shows_a_one_line_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    fix = (shellcheck.Replacement(1, 6, 1, 6, '"'), shellcheck.Replacement(1, 8, 1, 8, '"'))
+    answering(monkeypatch, shellcheck.Comment(1, 6, 1, 8, "info", 2086, "Double quote $X.", fix))
+    (found,) = lint_text("tasks:\n  t:\n    name: T\n    command: echo $X\n")
+    assert (found.line, found.column, found.end_column, found.message, found.hint) == (
+        4,
+        19,
+        21,
+        'SC2086: Double quote $X (in "command" of task "t")',
+        'did you mean: echo "$X"; see https://www.shellcheck.net/wiki/SC2086',
+    )
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        (shellcheck.Replacement(1, 3, 1, 3, "\n"),),  # a line break added
+        (shellcheck.Replacement(1, 3, 2, 1, " "), shellcheck.Replacement(2, 2, 2, 2, "x")),  # lines joined
+    ],
+)
+def test_a_fix_that_is_not_one_line_is_not_shown(
+    fix: tuple[shellcheck.Replacement, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answering(monkeypatch, shellcheck.Comment(1, 1, 1, 2, "style", 2129, "Group the lines.", fix))
+    (found,) = lint_text("tasks:\n  t:\n    name: T\n    command: |\n      a\n      b\n")
+    assert found.hint == "see https://www.shellcheck.net/wiki/SC2129"
+
+
+def test_a_finding_past_the_end_of_the_script_marks_its_last_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    answering(monkeypatch, shellcheck.Comment(1, 9, 1, 9, "error", 1089, "Expected fi."))
+    (found,) = lint_text("tasks:\n  t:\n    name: T\n    command: if true\n")
+    assert (found.line, found.column, found.end_line, found.end_column) == (4, 20, 4, 21)  # the "e" of "true"
+    assert found.message == 'SC1089: Expected fi (in "command" of task "t")'
+
+
+@pytest.mark.parametrize(
+    ("run_programs", "commands", "known", "judged"),
+    [
+        (True, ["echo $A"], [], True),  # checked now, with nothing to hide: the suppression is unused
+        (False, ["echo $A"], ["echo $A"], True),  # checked earlier in this process
+        (False, ["echo $A", "echo $B"], ["echo $B"], False),  # as many commands as the limit, one unseen
+        (False, ["echo $A_LONGER"], [], False),  # exactly the size limit, unseen
+    ],
+)
+def test_a_shellcheck_suppression_is_judged_only_where_every_command_was_checked(
+    run_programs: bool, commands: list[str], known: list[str], judged: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from automations_lint.engine.run import SourceFile, lint_files
+
+    answering(monkeypatch)
+    monkeypatch.setattr(rule, "_RESULTS", {script: [] for script in known})
+    monkeypatch.setattr(rule, "MOST_SCRIPTS", 2)
+    monkeypatch.setattr(rule, "MOST_SCRIPT_CHARS", len("echo $A_LONGER"))
+    text = "tasks:\n  t:\n    name: T\n    # automations-lint: ignore[shellcheck] reason\n"
+    text += f"    command: {commands[0]}\n" + "".join(f"  u: {{name: U, command: {c}}}\n" for c in commands[1:])
+    found = lint_files([SourceFile(text, "x.yaml")], run_programs=run_programs).files[0].diagnostics
+    assert [d.name for d in found] == (["unused-suppression"] if judged else [])
+
+
 # -- bounds (issue 12): size, memory, one deadline per run --------------------------------------------------------
 
 

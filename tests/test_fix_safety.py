@@ -125,6 +125,7 @@ CLASSES = {
     "empty flow commands": SERVICE + "    commands: {}\n    start: npm start\n",
     "null commands after": SERVICE + "    start: npm start\n    commands: ~\n",
     "commands with a comment": SERVICE + "    commands:  # soon\n    start: npm start\n",
+    "flow commands": SERVICE + "    commands: {stop: x}\n    start: npm start\n",
     "target exists": TASK + "    triggeredBy: [manual]\n    triggers: [prebuild]\n",
     "two spellings, one target": TASK + "    triggers: [manual]\n    triggerBy: [prebuild]\n",
     "proto name beside": TASK + "    triggered_by: [manual]\n    triggers: [prebuild]\n",
@@ -169,6 +170,24 @@ def test_each_class(text: str) -> None:
         (CLASSES["target exists"], CLASSES["target exists"]),
         (CLASSES["ready without start"], CLASSES["ready without start"]),
         (CLASSES["anchor on a rewritten value"], CLASSES["anchor on a rewritten value"]),
+        (CLASSES["commands with a comment"], CLASSES["commands with a comment"]),
+        (CLASSES["flow commands"], CLASSES["flow commands"]),
+        (
+            "services:\n  web:\n    start: npm start\n    name: W\n    commands:\n      stop: x\n",
+            "services:\n  web:\n    name: W\n    commands:\n      stop: x\n      start: npm start\n",
+        ),
+        (
+            CLASSES["no final newline, commands last"],
+            "services:\n  web:\n    name: W\n    commands:\n      stop: x\n      start: npm start\n",
+        ),
+        (
+            "services:\r  web:\r    start: npm start\r    name: W\r    commands:\r      stop: x\r",
+            "services:\r  web:\r    name: W\r    commands:\r      stop: x\r      start: npm start\r",
+        ),
+        (
+            "services:\n  web:\n    name: W\n    commands:\n      stop: x\n    start: npm start",
+            "services:\n  web:\n    name: W\n    commands:\n      stop: x\n      start: npm start\n",
+        ),
     ],
     ids=[
         "no final newline",
@@ -181,11 +200,28 @@ def test_each_class(text: str) -> None:
         "exists",
         "no start",
         "aliased anchor",
+        "comment on commands",
+        "flow commands",
+        "commands last",
+        "commands last, no final newline",
+        "commands last, CR only",
+        "entry last, no final newline",
     ],
 )
 @pytest.mark.usefixtures("without_shellcheck")
 def test_what_the_fix_writes(text: str, expected: str) -> None:
     assert fix_text(text).text == expected
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_an_empty_commands_whose_anchor_an_alias_uses_is_not_replaced() -> None:
+    """An editor applies a fix's edits as they are, with no round of --fix to undo them: a new `commands:` line in
+    place of this one would leave the alias below without its anchor."""
+    text = SERVICE + "    &c commands:\n    start: npm start\ntasks:\n  t:\n    name: T\n    command: x\n"
+    (unused,) = [d for d in lint_text(text) if d.name == "unknown-field"]
+    assert unused.fix is not None and unused.fix.description == 'move "start" under commands:'  # nothing uses &c
+    (aliased,) = [d for d in lint_text(text + "    description: *c\n") if d.name == "unknown-field"]
+    assert aliased.fix is None
 
 
 @pytest.mark.usefixtures("without_shellcheck")

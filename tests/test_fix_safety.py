@@ -225,6 +225,35 @@ def test_an_empty_commands_whose_anchor_an_alias_uses_is_not_replaced() -> None:
 
 
 @pytest.mark.usefixtures("without_shellcheck")
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        (CLASSES["anchor on a repeated entry"], None),  # its alias would lose the anchor
+        (CLASSES["anchor on a repeated block entry"], None),
+        (TASK + "    triggeredBy: [manual, &m manual]\n", "    triggeredBy: [manual]\n"),  # an unused anchor goes too
+        (TASK + "    triggeredBy: [manual,  # again for Wayland, X\n      manual]\n", None),  # the comment would go
+    ],
+    ids=["aliased anchor", "aliased anchor, block", "unused anchor", "comment before it"],
+)
+def test_the_removal_of_a_repeated_entry_an_editor_is_offered(text: str, removed: str | None) -> None:
+    """An editor applies a fix's edits as they are, with no round of --fix to undo a bad one."""
+    (found,) = [d for d in lint_text(text) if d.name == "duplicate-entry"]
+    if removed is None:
+        assert found.fix is None
+    else:
+        assert found.fix is not None
+        (edit,) = found.fix.edits
+        assert text[: edit.start] + edit.text + text[edit.end :] == TASK + removed
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_a_repeated_entry_seen_through_an_alias_has_no_fix() -> None:
+    """Task b's list is task a's, through an alias: it has no text of its own to remove."""
+    text = TASK + "    triggeredBy: &l [manual, manual]\n  b:\n    name: B\n    command: y\n    triggeredBy: *l\n"
+    assert [(d.line, d.fix) for d in lint_text(text) if d.name == "duplicate-entry"] == [(5, None), (9, None)]
+
+
+@pytest.mark.usefixtures("without_shellcheck")
 def test_an_anchor_that_no_alias_uses_is_kept() -> None:
     text = "tasks:\n  a:\n    name: A\n    command: x\n    triggeredBy: [&trigger Manual]\n"
     assert fix_text(text).text == text.replace("Manual", "manual")

@@ -31,6 +31,14 @@ def test_text_beyond_ascii_is_written_as_itself(output_format: str) -> None:
     assert json.loads(output)  # still JSON
 
 
+def test_the_closing_line_counts_each_severity_present() -> None:
+    from automations_lint.reporters.terminal import summary
+
+    found = [diagnostic(), diagnostic(severity="warning"), diagnostic(severity="info", path="b.yaml")]
+    assert summary([*found, found[1]], 3) == "Found 1 error, 2 warnings and 1 note in 2 files (3 files checked).\n"
+    assert summary(found[1:], 2) == "Found 1 warning and 1 note in 2 files (2 files checked).\n"
+
+
 def test_without_a_hint_the_message_stands_alone() -> None:
     plain = diagnostic(hint=None)
     [issue] = json.loads(render("gitlab", plain))

@@ -232,8 +232,9 @@ def test_an_empty_commands_whose_anchor_an_alias_uses_is_not_replaced() -> None:
         (CLASSES["anchor on a repeated block entry"], None),
         (TASK + "    triggeredBy: [manual, &m manual]\n", "    triggeredBy: [manual]\n"),  # an unused anchor goes too
         (TASK + "    triggeredBy: [manual,  # again for Wayland, X\n      manual]\n", None),  # the comment would go
+        (TASK + "    triggeredBy:\n      - manual\n      -\n        manual\n", None),  # its dash would stay
     ],
-    ids=["aliased anchor", "aliased anchor, block", "unused anchor", "comment before it"],
+    ids=["aliased anchor", "aliased anchor, block", "unused anchor", "comment before it", "item below its dash"],
 )
 def test_the_removal_of_a_repeated_entry_an_editor_is_offered(text: str, removed: str | None) -> None:
     """An editor applies a fix's edits as they are, with no round of --fix to undo a bad one."""

@@ -101,6 +101,26 @@ def test_concise_is_coloured_when_asked() -> None:
     assert "\x1b[" not in render("concise", diagnostic(), color=False)
 
 
+def test_the_frame_escapes_a_control_character_and_drops_trailing_blanks() -> None:
+    """A span of no width at a control character underlines the whole escape that stands for it."""
+    from automations_lint.reporters.text import frame
+
+    at_bell = diagnostic(line=3, column=12, end_line=3, end_column=12)
+    assert frame(at_bell, "    name: A\x07b   ", color=False) == [
+        "  |",
+        "3 |     name: A\\x07b",
+        "  |            ^^^^",
+    ]
+
+
+def test_the_frame_is_coloured_when_asked() -> None:
+    from automations_lint.reporters.text import frame
+
+    warning = diagnostic(line=3, column=5, end_line=3, end_column=7, severity="warning")
+    bar = "\x1b[2m|\x1b[0m"
+    assert frame(warning, "    ab", color=True) == [f"  {bar}", f"3 {bar}     ab", f"  {bar}     \x1b[1;33m^^\x1b[0m"]
+
+
 def _metadata(entries: list[str]) -> Message:
     message = Message()
     for entry in entries:

@@ -188,6 +188,17 @@ def test_each_class(text: str) -> None:
             "services:\n  web:\n    name: W\n    commands:\n      stop: x\n    start: npm start",
             "services:\n  web:\n    name: W\n    commands:\n      stop: x\n      start: npm start\n",
         ),
+        (
+            SERVICE + "    start: |\n      a\n\n      b\n",
+            "services:\n  web:\n    name: W\n    commands:\n      start: |\n        a\n\n        b\n",
+        ),
+        *(
+            (
+                SERVICE + f"    start: a{line_break}    stop: b\n",
+                f"services:\n  web:\n    name: W\n    commands:\n      start: a{line_break}      stop: b\n",
+            )
+            for line_break in ("\x85", "\u2028", "\u2029")
+        ),
     ],
     ids=[
         "no final newline",
@@ -206,6 +217,10 @@ def test_each_class(text: str) -> None:
         "commands last, no final newline",
         "commands last, CR only",
         "entry last, no final newline",
+        "empty line in a block",
+        "NEL",
+        "U+2028",
+        "U+2029",
     ],
 )
 @pytest.mark.usefixtures("without_shellcheck")
@@ -245,6 +260,12 @@ def test_the_removal_of_a_repeated_entry_an_editor_is_offered(text: str, removed
         assert found.fix is not None
         (edit,) = found.fix.edits
         assert text[: edit.start] + edit.text + text[edit.end :] == TASK + removed
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_a_service_written_as_an_alias_has_no_lines_to_move() -> None:
+    text = "x-web: &web\n  name: W\n  start: npm start\nservices:\n  web: *web\n"
+    assert [(d.line, d.fix) for d in lint_text(text) if d.name == "unknown-field"] == [(1, None), (5, None)]
 
 
 @pytest.mark.usefixtures("without_shellcheck")

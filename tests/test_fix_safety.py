@@ -126,6 +126,7 @@ CLASSES = {
     "null commands after": SERVICE + "    start: npm start\n    commands: ~\n",
     "commands with a comment": SERVICE + "    commands:  # soon\n    start: npm start\n",
     "flow commands": SERVICE + "    commands: {stop: x}\n    start: npm start\n",
+    "flow service over lines": "services:\n  web: {\n    name: W,\n    start: npm start\n  }\n",
     "target exists": TASK + "    triggeredBy: [manual]\n    triggers: [prebuild]\n",
     "two spellings, one target": TASK + "    triggers: [manual]\n    triggerBy: [prebuild]\n",
     "proto name beside": TASK + "    triggered_by: [manual]\n    triggers: [prebuild]\n",
@@ -199,6 +200,11 @@ def test_each_class(text: str) -> None:
             )
             for line_break in ("\x85", "\u2028", "\u2029")
         ),
+        (
+            "services:\n web:\n  name: W\n  start: npm start\n",
+            "services:\n web:\n  name: W\n  commands:\n   start: npm start\n",
+        ),
+        (CLASSES["flow service over lines"], CLASSES["flow service over lines"]),
     ],
     ids=[
         "no final newline",
@@ -221,6 +227,8 @@ def test_each_class(text: str) -> None:
         "NEL",
         "U+2028",
         "U+2029",
+        "one-space indent",
+        "flow service over lines",
     ],
 )
 @pytest.mark.usefixtures("without_shellcheck")

@@ -314,7 +314,7 @@ def test_a_fix_that_is_not_one_line_is_not_shown(
     fix: tuple[shellcheck.Replacement, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answering(monkeypatch, shellcheck.Comment(1, 1, 1, 2, "style", 2129, "Group the lines.", fix))
-    (found,) = lint_text("tasks:\n  t:\n    name: T\n    command: |\n      a\n      b\n")
+    (found,) = lint_text("tasks:\n  t:\n    name: T\n    command: |\n      a\n      b\n      c\n")
     assert found.hint == "see https://www.shellcheck.net/wiki/SC2129"
 
 

@@ -236,6 +236,71 @@ def test_what_the_fix_writes(text: str, expected: str) -> None:
     assert fix_text(text).text == expected
 
 
+# What each class offers an editor, which applies a fix's edits as they are (no round of --fix checks them):
+# (rule, the fix's description, or None where no fix is certain) of each problem a fix maker handles.
+UNKNOWN, START, START_STOP = "unknown-field", 'move "start" under commands:', 'move "start", "stop" under commands:'
+STOP_START = 'move "stop", "start" under commands:'
+OFFERED = {
+    "no final newline": [(UNKNOWN, STOP_START), (UNKNOWN, STOP_START)],
+    "no final newline, commands last": [(UNKNOWN, START)],
+    "quoted value under-indented": [(UNKNOWN, START)],
+    "single-quoted under-indented": [(UNKNOWN, START)],
+    "plain value under-indented": [(UNKNOWN, START)],
+    "U+2028 in a quoted value": [(UNKNOWN, START)],
+    "U+2028 in a plain value": [],
+    "anchor on a rewritten value": [("unknown-trigger", None)],
+    "anchor on a renamed key": [(UNKNOWN, None)],
+    "two byte order marks": [(UNKNOWN, 'rename "triggers" to "triggeredBy"')],
+    "CR-only line breaks": [(UNKNOWN, START_STOP), (UNKNOWN, START_STOP)],
+    "final block scalar": [(UNKNOWN, START)],
+    "final block scalar, not first": [(UNKNOWN, None), (UNKNOWN, None)],
+    "whitespace-only line in a | block": [(UNKNOWN, START)],
+    "kept trailing lines": [(UNKNOWN, START_STOP), (UNKNOWN, START_STOP)],
+    "duplicated key": [(UNKNOWN, None)],
+    "duplicated misspelt key": [(UNKNOWN, None)],
+    "empty commands": [(UNKNOWN, START)],
+    "empty flow commands": [(UNKNOWN, START)],
+    "null commands after": [(UNKNOWN, START)],
+    "commands with a comment": [(UNKNOWN, None)],
+    "flow commands": [(UNKNOWN, None)],
+    "flow service over lines": [(UNKNOWN, None)],
+    "target exists": [(UNKNOWN, None)],
+    "two spellings, one target": [(UNKNOWN, None), (UNKNOWN, None)],
+    "proto name beside": [("proto-field-name", 'rename "triggered_by" to "triggeredBy"'), (UNKNOWN, None)],
+    "ready without start": [(UNKNOWN, None)],
+    "alias into a moved value": [(UNKNOWN, None), (UNKNOWN, None)],
+    "anchor on a repeated entry": [("duplicate-entry", None)],
+    "anchor on a repeated block entry": [("duplicate-entry", None)],
+    "tagged value": [(UNKNOWN, START)],
+    "reference that reads as a number": [],
+    "alias of a misspelt trigger": [("unknown-trigger", None), ("unknown-trigger", None)],
+    "task trigger on a service": [("unknown-trigger", None)],
+}
+EXTRA_CLASSES = {
+    "alias of a misspelt trigger": (
+        TASK + "    triggeredBy: [&t manaul]\n  b:\n    name: B\n    command: y\n    triggeredBy: [*t]\n"
+    ),
+    "task trigger on a service": SERVICE + "    commands: {start: x}\n    triggeredBy: [beforeSnapshto]\n",
+}
+FIXABLE = {UNKNOWN, "unknown-trigger", "unknown-role", "duplicate-entry", "unknown-reference", "proto-field-name"}
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+@pytest.mark.parametrize("name", OFFERED)
+def test_the_fix_each_class_offers_an_editor(name: str) -> None:
+    text = {**CLASSES, **EXTRA_CLASSES}[name]
+    found = [(d.name, d.fix.description if d.fix else None) for d in lint_text(text) if d.name in FIXABLE]
+    assert found == OFFERED[name]
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_a_reference_among_many_names_is_fixed_as_among_few() -> None:
+    """Past 50 names the close ones come from an index instead of a scan: the fix is the same."""
+    tasks = "".join(f"  task{i}: {{name: T, command: x}}\n" for i in range(60))
+    text = "tasks:\n" + tasks + "  last: {name: L, command: y, dependsOn: [tsak7]}\n"
+    assert fix_text(text, unsafe=True).text == text.replace("tsak7", "task7")
+
+
 @pytest.mark.usefixtures("without_shellcheck")
 def test_an_empty_commands_whose_anchor_an_alias_uses_is_not_replaced() -> None:
     """An editor applies a fix's edits as they are, with no round of --fix to undo them: a new `commands:` line in

@@ -96,6 +96,12 @@ def test_one_round_applies_the_first_of_two_clashing_fixes(
     assert apply_fixes("abcdef", [Fix("second", (second,)), Fix("first", (first,))]) == (expected, applied)
 
 
+def test_a_clash_leaves_only_that_fix_for_the_next_round() -> None:
+    """Order is by position, whatever the descriptions say; a fix after a clash is still applied."""
+    fixes = [Fix("a", (Edit(2, 4, "X"),)), Fix("b", (Edit(0, 3, "Y"),)), Fix("c", (Edit(5, 6, "Z"),))]
+    assert apply_fixes("abcdef", fixes) == ("YdeZ", 2)
+
+
 # -- hypothesis: documents with the mistakes people make, in any layout ------------------------------------------
 
 MISSPELLINGS = {"triggeredBy": ["triggers", "triggerBy", "trigger_by"], "dependsOn": ["dependencies", "depends_on"]}

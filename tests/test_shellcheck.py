@@ -349,6 +349,33 @@ def test_a_shellcheck_suppression_is_judged_only_where_every_command_was_checked
     assert [d.name for d in found] == (["unused-suppression"] if judged else [])
 
 
+def test_a_long_lived_process_remembers_a_bounded_number_of_scripts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The language server lints for hours: past MOST_REMEMBERED scripts, what it remembers is forgotten at once,
+    and a script seen before goes to ShellCheck again."""
+    batches: list[list[str]] = []
+
+    def fake_check(_binary: str, scripts: list[str], **_options: object) -> list[list[shellcheck.Comment]]:
+        if scripts:
+            batches.append(list(scripts))
+        return [[] for _ in scripts]
+
+    monkeypatch.setattr(shellcheck, "find_binary", lambda: "shellcheck")
+    monkeypatch.setattr(shellcheck, "check_scripts", fake_check)
+    monkeypatch.setattr(rule, "_RESULTS", {})
+    monkeypatch.setattr(rule, "MOST_REMEMBERED", 3)
+
+    def lint(*commands: str) -> None:
+        lint_text("tasks:\n" + "".join(f"  t{i}: {{name: T, command: {c}}}\n" for i, c in enumerate(commands)))
+
+    lint("echo $A1", "echo $A2")
+    lint("echo $B")  # three remembered: as many as the bound, all kept
+    lint("echo $A1", "echo $A2")
+    assert batches == [["echo $A1", "echo $A2"], ["echo $B"]]
+    lint("echo $C")  # a fourth: the others are forgotten
+    lint("echo $A1", "echo $A2")
+    assert batches[2:] == [["echo $C"], ["echo $A1", "echo $A2"]]
+
+
 # -- bounds (issue 12): size, memory, one deadline per run --------------------------------------------------------
 
 

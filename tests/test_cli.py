@@ -152,6 +152,16 @@ def test_rules_lists_every_rule() -> None:
     assert any(line.split()[:3] == ["AL301", "duplicate-entry", "warning"] for line in lines)
 
 
+def test_rules_as_markdown_is_the_readmes_table() -> None:
+    """`rules --format markdown` is how the README's table is written: a header, then a row per rule."""
+    code, out, _ = run("rules", "--format", "markdown")
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert code == 0 and f"<!-- rules:start -->\n{out}<!-- rules:end -->" in readme
+    lines = out.splitlines()
+    assert lines[:2] == ["| code | name | severity | what it finds |", "|---|---|---|---|"]
+    assert lines[2].startswith("| AL001 | `syntax-error` | error | ") and len(lines) == 2 + len(ALL_RULES)
+
+
 def test_rules_columns_align_and_every_summary_is_whole() -> None:
     _, out, _ = run("rules")
     lines = out.splitlines()

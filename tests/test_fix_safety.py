@@ -125,6 +125,8 @@ CLASSES = {
     "empty flow commands": SERVICE + "    commands: {}\n    start: npm start\n",
     "null commands after": SERVICE + "    start: npm start\n    commands: ~\n",
     "commands with a comment": SERVICE + "    commands:  # soon\n    start: npm start\n",
+    "flow commands": SERVICE + "    commands: {stop: x}\n    start: npm start\n",
+    "flow service over lines": "services:\n  web: {\n    name: W,\n    start: npm start\n  }\n",
     "target exists": TASK + "    triggeredBy: [manual]\n    triggers: [prebuild]\n",
     "two spellings, one target": TASK + "    triggers: [manual]\n    triggerBy: [prebuild]\n",
     "proto name beside": TASK + "    triggered_by: [manual]\n    triggers: [prebuild]\n",
@@ -169,6 +171,40 @@ def test_each_class(text: str) -> None:
         (CLASSES["target exists"], CLASSES["target exists"]),
         (CLASSES["ready without start"], CLASSES["ready without start"]),
         (CLASSES["anchor on a rewritten value"], CLASSES["anchor on a rewritten value"]),
+        (CLASSES["commands with a comment"], CLASSES["commands with a comment"]),
+        (CLASSES["flow commands"], CLASSES["flow commands"]),
+        (
+            "services:\n  web:\n    start: npm start\n    name: W\n    commands:\n      stop: x\n",
+            "services:\n  web:\n    name: W\n    commands:\n      stop: x\n      start: npm start\n",
+        ),
+        (
+            CLASSES["no final newline, commands last"],
+            "services:\n  web:\n    name: W\n    commands:\n      stop: x\n      start: npm start\n",
+        ),
+        (
+            "services:\r  web:\r    start: npm start\r    name: W\r    commands:\r      stop: x\r",
+            "services:\r  web:\r    name: W\r    commands:\r      stop: x\r      start: npm start\r",
+        ),
+        (
+            "services:\n  web:\n    name: W\n    commands:\n      stop: x\n    start: npm start",
+            "services:\n  web:\n    name: W\n    commands:\n      stop: x\n      start: npm start\n",
+        ),
+        (
+            SERVICE + "    start: |\n      a\n\n      b\n",
+            "services:\n  web:\n    name: W\n    commands:\n      start: |\n        a\n\n        b\n",
+        ),
+        *(
+            (
+                SERVICE + f"    start: a{line_break}    stop: b\n",
+                f"services:\n  web:\n    name: W\n    commands:\n      start: a{line_break}      stop: b\n",
+            )
+            for line_break in ("\x85", "\u2028", "\u2029")
+        ),
+        (
+            "services:\n web:\n  name: W\n  start: npm start\n",
+            "services:\n web:\n  name: W\n  commands:\n   start: npm start\n",
+        ),
+        (CLASSES["flow service over lines"], CLASSES["flow service over lines"]),
     ],
     ids=[
         "no final newline",
@@ -181,11 +217,135 @@ def test_each_class(text: str) -> None:
         "exists",
         "no start",
         "aliased anchor",
+        "comment on commands",
+        "flow commands",
+        "commands last",
+        "commands last, no final newline",
+        "commands last, CR only",
+        "entry last, no final newline",
+        "empty line in a block",
+        "NEL",
+        "U+2028",
+        "U+2029",
+        "one-space indent",
+        "flow service over lines",
     ],
 )
 @pytest.mark.usefixtures("without_shellcheck")
 def test_what_the_fix_writes(text: str, expected: str) -> None:
     assert fix_text(text).text == expected
+
+
+# What each class offers an editor, which applies a fix's edits as they are (no round of --fix checks them):
+# (rule, the fix's description, or None where no fix is certain) of each problem a fix maker handles.
+UNKNOWN, START, START_STOP = "unknown-field", 'move "start" under commands:', 'move "start", "stop" under commands:'
+STOP_START = 'move "stop", "start" under commands:'
+OFFERED = {
+    "no final newline": [(UNKNOWN, STOP_START), (UNKNOWN, STOP_START)],
+    "no final newline, commands last": [(UNKNOWN, START)],
+    "quoted value under-indented": [(UNKNOWN, START)],
+    "single-quoted under-indented": [(UNKNOWN, START)],
+    "plain value under-indented": [(UNKNOWN, START)],
+    "U+2028 in a quoted value": [(UNKNOWN, START)],
+    "U+2028 in a plain value": [],
+    "anchor on a rewritten value": [("unknown-trigger", None)],
+    "anchor on a renamed key": [(UNKNOWN, None)],
+    "two byte order marks": [(UNKNOWN, 'rename "triggers" to "triggeredBy"')],
+    "CR-only line breaks": [(UNKNOWN, START_STOP), (UNKNOWN, START_STOP)],
+    "final block scalar": [(UNKNOWN, START)],
+    "final block scalar, not first": [(UNKNOWN, None), (UNKNOWN, None)],
+    "whitespace-only line in a | block": [(UNKNOWN, START)],
+    "kept trailing lines": [(UNKNOWN, START_STOP), (UNKNOWN, START_STOP)],
+    "duplicated key": [(UNKNOWN, None)],
+    "duplicated misspelt key": [(UNKNOWN, None)],
+    "empty commands": [(UNKNOWN, START)],
+    "empty flow commands": [(UNKNOWN, START)],
+    "null commands after": [(UNKNOWN, START)],
+    "commands with a comment": [(UNKNOWN, None)],
+    "flow commands": [(UNKNOWN, None)],
+    "flow service over lines": [(UNKNOWN, None)],
+    "target exists": [(UNKNOWN, None)],
+    "two spellings, one target": [(UNKNOWN, None), (UNKNOWN, None)],
+    "proto name beside": [("proto-field-name", 'rename "triggered_by" to "triggeredBy"'), (UNKNOWN, None)],
+    "ready without start": [(UNKNOWN, None)],
+    "alias into a moved value": [(UNKNOWN, None), (UNKNOWN, None)],
+    "anchor on a repeated entry": [("duplicate-entry", None)],
+    "anchor on a repeated block entry": [("duplicate-entry", None)],
+    "tagged value": [(UNKNOWN, START)],
+    "reference that reads as a number": [],
+    "alias of a misspelt trigger": [("unknown-trigger", None), ("unknown-trigger", None)],
+    "task trigger on a service": [("unknown-trigger", None)],
+}
+EXTRA_CLASSES = {
+    "alias of a misspelt trigger": (
+        TASK + "    triggeredBy: [&t manaul]\n  b:\n    name: B\n    command: y\n    triggeredBy: [*t]\n"
+    ),
+    "task trigger on a service": SERVICE + "    commands: {start: x}\n    triggeredBy: [beforeSnapshto]\n",
+}
+FIXABLE = {UNKNOWN, "unknown-trigger", "unknown-role", "duplicate-entry", "unknown-reference", "proto-field-name"}
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+@pytest.mark.parametrize("name", OFFERED)
+def test_the_fix_each_class_offers_an_editor(name: str) -> None:
+    text = {**CLASSES, **EXTRA_CLASSES}[name]
+    found = [(d.name, d.fix.description if d.fix else None) for d in lint_text(text) if d.name in FIXABLE]
+    assert found == OFFERED[name]
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_a_reference_among_many_names_is_fixed_as_among_few() -> None:
+    """Past 50 names the close ones come from an index instead of a scan: the fix is the same."""
+    tasks = "".join(f"  task{i}: {{name: T, command: x}}\n" for i in range(60))
+    text = "tasks:\n" + tasks + "  last: {name: L, command: y, dependsOn: [tsak7]}\n"
+    assert fix_text(text, unsafe=True).text == text.replace("tsak7", "task7")
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_an_empty_commands_whose_anchor_an_alias_uses_is_not_replaced() -> None:
+    """An editor applies a fix's edits as they are, with no round of --fix to undo them: a new `commands:` line in
+    place of this one would leave the alias below without its anchor."""
+    text = SERVICE + "    &c commands:\n    start: npm start\ntasks:\n  t:\n    name: T\n    command: x\n"
+    (unused,) = [d for d in lint_text(text) if d.name == "unknown-field"]
+    assert unused.fix is not None and unused.fix.description == 'move "start" under commands:'  # nothing uses &c
+    (aliased,) = [d for d in lint_text(text + "    description: *c\n") if d.name == "unknown-field"]
+    assert aliased.fix is None
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        (CLASSES["anchor on a repeated entry"], None),  # its alias would lose the anchor
+        (CLASSES["anchor on a repeated block entry"], None),
+        (TASK + "    triggeredBy: [manual, &m manual]\n", "    triggeredBy: [manual]\n"),  # an unused anchor goes too
+        (TASK + "    triggeredBy: [manual,  # again for Wayland, X\n      manual]\n", None),  # the comment would go
+        (TASK + "    triggeredBy:\n      - manual\n      -\n        manual\n", None),  # its dash would stay
+    ],
+    ids=["aliased anchor", "aliased anchor, block", "unused anchor", "comment before it", "item below its dash"],
+)
+def test_the_removal_of_a_repeated_entry_an_editor_is_offered(text: str, removed: str | None) -> None:
+    """An editor applies a fix's edits as they are, with no round of --fix to undo a bad one."""
+    (found,) = [d for d in lint_text(text) if d.name == "duplicate-entry"]
+    if removed is None:
+        assert found.fix is None
+    else:
+        assert found.fix is not None
+        (edit,) = found.fix.edits
+        assert text[: edit.start] + edit.text + text[edit.end :] == TASK + removed
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_a_service_written_as_an_alias_has_no_lines_to_move() -> None:
+    text = "x-web: &web\n  name: W\n  start: npm start\nservices:\n  web: *web\n"
+    assert [(d.line, d.fix) for d in lint_text(text) if d.name == "unknown-field"] == [(1, None), (5, None)]
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_a_repeated_entry_seen_through_an_alias_has_no_fix() -> None:
+    """Task b's list is task a's, through an alias: it has no text of its own to remove."""
+    text = TASK + "    triggeredBy: &l [manual, manual]\n  b:\n    name: B\n    command: y\n    triggeredBy: *l\n"
+    assert [(d.line, d.fix) for d in lint_text(text) if d.name == "duplicate-entry"] == [(5, None), (9, None)]
 
 
 @pytest.mark.usefixtures("without_shellcheck")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from automations_lint.fix.write import ReadOnlyError, write_atomically
+from automations_lint.fix.write import FileChangedError, ReadOnlyError, write_atomically
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners, groups and links")
 
@@ -133,3 +133,38 @@ def test_a_folder_that_takes_no_new_file_gets_the_fix_in_place(
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     write_atomically(str(path), OLD, NEW)
     assert path.read_bytes() == NEW and path.stat().st_ino == inode
+
+
+def test_an_owner_a_new_file_cannot_keep_gets_the_fix_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of another user, writable through its group: a new file would be this user's, so it is written in
+    place, and the temporary file made before that was found out is removed."""
+    path = file_with_mode(tmp_path, 0o666)
+    if os.geteuid() != 0:
+        pytest.skip("giving the file to another user needs root")
+    os.chown(path, USER, GROUP)
+    inode = path.stat().st_ino
+
+    def refuse(_path: str, _user: int, _group: int) -> None:
+        raise PermissionError(errno.EPERM, "operation not permitted")
+
+    monkeypatch.setattr(os, "chown", refuse)
+    write_atomically(str(path), OLD, NEW)
+    assert path.read_bytes() == NEW and path.stat().st_ino == inode
+    assert os.listdir(tmp_path) == ["automations.yaml"]
+
+
+def test_a_change_made_while_fixing_in_place_is_kept_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = file_with_mode(tmp_path, 0o644)
+    theirs = b"tasks: {}\n# someone else's edit\n"
+
+    def edit_then_refuse(**_options: object) -> tuple[int, str]:
+        path.write_bytes(theirs)  # another program writes the file between the check and the write
+        raise PermissionError(errno.EACCES, "permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", edit_then_refuse)
+    with pytest.raises(FileChangedError) as raised:
+        write_atomically(str(path), OLD, NEW)
+    assert str(raised.value) == f'"{path}" changed while it was being fixed; it was left as it is'
+    assert path.read_bytes() == theirs

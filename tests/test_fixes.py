@@ -18,7 +18,9 @@ from hypothesis import strategies as st
 from strategies import documents, dump
 
 from automations_lint import lint_text
+from automations_lint.core.diagnostic import Edit, Fix
 from automations_lint.engine.fixing import fix_text
+from automations_lint.fix.apply import apply_fixes
 
 
 @pytest.mark.parametrize("case", FIX_INPUTS, ids=[case.stem for case in FIX_INPUTS])
@@ -67,6 +69,37 @@ def assert_only_fixed_lines_changed(original: str, fixed: str, diagnostics: list
     remaining = iter(fixed.split("\n"))
     missing = [line for line in kept if not any(line == candidate for candidate in remaining)]
     assert not missing, f"lines outside any fix changed or vanished: {missing[:3]}"
+
+
+# -- one round: fixes whose edits clash wait for the next round -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected", "applied"),
+    [
+        (Edit(1, 3, "X"), Edit(3, 5, "Y"), "aXYf", 2),  # replacements that touch: both
+        (Edit(1, 3, "X"), Edit(2, 5, "Y"), "aXdef", 1),  # that overlap: the first only
+        (Edit(1, 5, "X"), Edit(2, 3, "Y"), "aXf", 1),  # one inside the other
+        (Edit(0, 0, "X"), Edit(0, 2, "Y"), "Xabcdef", 1),  # an insertion at the start of a replacement
+        (Edit(0, 2, "X"), Edit(0, 0, "Y"), "Xcdef", 1),  # the same, the replacement taken first
+        (Edit(0, 2, "X"), Edit(2, 2, "Y"), "XYcdef", 2),  # an insertion at its end: after it, both
+        (Edit(1, 3, "X"), Edit(2, 2, "Y"), "aXdef", 1),  # inside it
+        (Edit(2, 2, "X"), Edit(2, 2, "Y"), "abXcdef", 1),  # two at one point: which goes first would be a guess
+        (Edit(1, 1, "X"), Edit(2, 2, "Y"), "aXbYcdef", 2),  # at two points: both
+    ],
+)
+def test_one_round_applies_the_first_of_two_clashing_fixes(
+    first: Edit, second: Edit, expected: str, applied: int
+) -> None:
+    """Fixes are taken in the order of their first edit (then of their descriptions); one whose edits clash with a
+    fix already taken is left for the next round, on the text this round produces."""
+    assert apply_fixes("abcdef", [Fix("second", (second,)), Fix("first", (first,))]) == (expected, applied)
+
+
+def test_a_clash_leaves_only_that_fix_for_the_next_round() -> None:
+    """Order is by position, whatever the descriptions say; a fix after a clash is still applied."""
+    fixes = [Fix("a", (Edit(2, 4, "X"),)), Fix("b", (Edit(0, 3, "Y"),)), Fix("c", (Edit(5, 6, "Z"),))]
+    assert apply_fixes("abcdef", fixes) == ("YdeZ", 2)
 
 
 # -- hypothesis: documents with the mistakes people make, in any layout ------------------------------------------

@@ -31,6 +31,14 @@ def test_text_beyond_ascii_is_written_as_itself(output_format: str) -> None:
     assert json.loads(output)  # still JSON
 
 
+def test_the_closing_line_counts_each_severity_present() -> None:
+    from automations_lint.reporters.terminal import summary
+
+    found = [diagnostic(), diagnostic(severity="warning"), diagnostic(severity="info", path="b.yaml")]
+    assert summary([*found, found[1]], 3) == "Found 1 error, 2 warnings and 1 note in 2 files (3 files checked).\n"
+    assert summary(found[1:], 2) == "Found 1 warning and 1 note in 2 files (2 files checked).\n"
+
+
 def test_without_a_hint_the_message_stands_alone() -> None:
     plain = diagnostic(hint=None)
     [issue] = json.loads(render("gitlab", plain))
@@ -91,6 +99,26 @@ def test_junit_strict_fails_warnings_and_still_fails_errors(strict: bool, failur
 def test_concise_is_coloured_when_asked() -> None:
     assert "\x1b[" in render("concise", diagnostic(), color=True)
     assert "\x1b[" not in render("concise", diagnostic(), color=False)
+
+
+def test_the_frame_escapes_a_control_character_and_drops_trailing_blanks() -> None:
+    """A span of no width at a control character underlines the whole escape that stands for it."""
+    from automations_lint.reporters.text import frame
+
+    at_bell = diagnostic(line=3, column=12, end_line=3, end_column=12)
+    assert frame(at_bell, "    name: A\x07b   ", color=False) == [
+        "  |",
+        "3 |     name: A\\x07b",
+        "  |            ^^^^",
+    ]
+
+
+def test_the_frame_is_coloured_when_asked() -> None:
+    from automations_lint.reporters.text import frame
+
+    warning = diagnostic(line=3, column=5, end_line=3, end_column=7, severity="warning")
+    bar = "\x1b[2m|\x1b[0m"
+    assert frame(warning, "    ab", color=True) == [f"  {bar}", f"3 {bar}     ab", f"  {bar}     \x1b[1;33m^^\x1b[0m"]
 
 
 def _metadata(entries: list[str]) -> Message:

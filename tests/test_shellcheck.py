@@ -212,6 +212,170 @@ def test_a_file_with_too_many_commands_gets_one_note_instead_of_minutes_of_shell
     ]
 
 
+def test_many_files_share_one_batch_without_the_scripts_no_file_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several files: one ShellCheck batch for the run, each script once, and none of the scripts that check()
+    would skip (a command over the size limit, a file with more commands than the limit)."""
+    from automations_lint.engine.run import SourceFile, lint_files
+
+    batches: list[tuple[str, list[str]]] = []
+
+    def fake_check(binary: str, scripts: list[str], **_options: object) -> list[list[shellcheck.Comment]]:
+        if scripts:  # an empty batch starts no process
+            batches.append((binary, list(scripts)))
+        return [[] for _ in scripts]
+
+    monkeypatch.setattr(shellcheck, "find_binary", lambda: "/opt/shellcheck")
+    monkeypatch.setattr(shellcheck, "check_scripts", fake_check)
+    monkeypatch.setattr(rule, "_RESULTS", {})
+    monkeypatch.setattr(rule, "MOST_SCRIPTS", 3)
+    monkeypatch.setattr(rule, "MOST_SCRIPT_CHARS", len("echo $SHARED"))  # that one is exactly at the limit
+
+    def tasks(*commands: str) -> str:
+        return "tasks:\n" + "".join(f"  t{i}: {{name: T, command: {c}}}\n" for i, c in enumerate(commands))
+
+    files = [
+        SourceFile(tasks("echo $A", "echo $SHARED"), "one.yaml"),
+        SourceFile(tasks("echo $SHARED", "echo $D", "echo $TOO_LONG"), "two.yaml"),
+        SourceFile(tasks("echo 1", "echo 2", "echo 3", "echo 4"), "many.yaml"),
+    ]
+    run = lint_files(files)
+    assert batches == [("/opt/shellcheck", ["echo $A", "echo $SHARED", "echo $D"])]
+    assert [[d.message for d in result.diagnostics if d.code == rule.CODE] for result in run.files] == [
+        [],
+        ["shellcheck was not run on this command: 14 characters, more than 10,000"],
+        ["shellcheck was not run: the file has 4 commands, more than 3"],
+    ]
+    batches.clear()
+    lint_files(files[:2], run_programs=False)  # a run that may start no process starts none
+    assert batches == []
+
+
+def test_a_failed_batch_for_many_files_is_reported_in_each_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from automations_lint.engine.run import SourceFile, lint_files
+
+    def refuse(_binary: str, _scripts: list[str], **_options: object) -> list[list[shellcheck.Comment]]:
+        raise shellcheck.ShellcheckError("it stopped")
+
+    monkeypatch.setattr(shellcheck, "find_binary", lambda: "shellcheck")
+    monkeypatch.setattr(shellcheck, "check_scripts", refuse)
+    monkeypatch.setattr(shellcheck, "remaining", lambda: 30.0)
+    monkeypatch.setattr(rule, "_RESULTS", {})
+    run = lint_files([SourceFile(UNQUOTED, "a.yaml"), SourceFile(UNQUOTED.replace("$", "$OTHER_"), "b.yaml")])
+    assert [[d.message for d in result.diagnostics if d.code == rule.CODE] for result in run.files] == [
+        ["shellcheck could not check the commands: it stopped"]
+    ] * 2
+
+
+@pytest.mark.parametrize(
+    ("level", "code", "severity"),
+    [
+        ("error", 1000, "error"),  # SC1xxx at the error level: the shell cannot parse the script
+        ("error", 1999, "error"),
+        ("error", 2000, "warning"),  # other error-level checks flag scripts that run
+        ("error", 2145, "warning"),
+        ("warning", 2086, "warning"),
+        ("info", 2016, "info"),
+        ("style", 2006, "info"),
+        ("verbose", 2086, "warning"),  # a level this version does not know
+    ],
+)
+def test_shellcheck_levels_as_severities(level: str, code: int, severity: str) -> None:
+    assert rule.severity(shellcheck.Comment(1, 1, 1, 2, level, code, "m")) == severity
+
+
+def answering(monkeypatch: pytest.MonkeyPatch, *comments: shellcheck.Comment) -> None:
+    """A ShellCheck that gives `comments` on every script and remembers nothing from earlier tests."""
+    monkeypatch.setattr(shellcheck, "find_binary", lambda: "shellcheck")
+    monkeypatch.setattr(shellcheck, "check_scripts", lambda _binary, scripts, **_: [list(comments) for _ in scripts])
+    monkeypatch.setattr(rule, "_RESULTS", {})
+
+
+def test_a_finding_ends_without_shellchecks_period_and_shows_a_one_line_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    fix = (shellcheck.Replacement(1, 6, 1, 6, '"'), shellcheck.Replacement(1, 8, 1, 8, '"'))
+    answering(monkeypatch, shellcheck.Comment(1, 6, 1, 8, "info", 2086, "Double quote $X.", fix))
+    (found,) = lint_text("tasks:\n  t:\n    name: T\n    command: echo $X\n")
+    assert (found.line, found.column, found.end_column, found.message, found.hint) == (
+        4,
+        19,
+        21,
+        'SC2086: Double quote $X (in "command" of task "t")',
+        'did you mean: echo "$X"; see https://www.shellcheck.net/wiki/SC2086',
+    )
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        (shellcheck.Replacement(1, 3, 1, 3, "\n"),),  # a line break added
+        (shellcheck.Replacement(1, 3, 2, 1, " "), shellcheck.Replacement(2, 2, 2, 2, "x")),  # lines joined
+    ],
+)
+def test_a_fix_that_is_not_one_line_is_not_shown(
+    fix: tuple[shellcheck.Replacement, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answering(monkeypatch, shellcheck.Comment(1, 1, 1, 2, "style", 2129, "Group the lines.", fix))
+    (found,) = lint_text("tasks:\n  t:\n    name: T\n    command: |\n      a\n      b\n      c\n")
+    assert found.hint == "see https://www.shellcheck.net/wiki/SC2129"
+
+
+def test_a_finding_past_the_end_of_the_script_marks_its_last_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    answering(monkeypatch, shellcheck.Comment(1, 9, 1, 9, "error", 1089, "Expected fi."))
+    (found,) = lint_text("tasks:\n  t:\n    name: T\n    command: if true\n")
+    assert (found.line, found.column, found.end_line, found.end_column) == (4, 20, 4, 21)  # the "e" of "true"
+    assert found.message == 'SC1089: Expected fi (in "command" of task "t")'
+
+
+@pytest.mark.parametrize(
+    ("run_programs", "commands", "known", "judged"),
+    [
+        (True, ["echo $A"], [], True),  # checked now, with nothing to hide: the suppression is unused
+        (False, ["echo $A"], ["echo $A"], True),  # checked earlier in this process
+        (False, ["echo $A", "echo $B"], ["echo $B"], False),  # as many commands as the limit, one unseen
+        (False, ["echo $A_LONGER"], [], False),  # exactly the size limit, unseen
+    ],
+)
+def test_a_shellcheck_suppression_is_judged_only_where_every_command_was_checked(
+    run_programs: bool, commands: list[str], known: list[str], judged: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from automations_lint.engine.run import SourceFile, lint_files
+
+    answering(monkeypatch)
+    monkeypatch.setattr(rule, "_RESULTS", {script: [] for script in known})
+    monkeypatch.setattr(rule, "MOST_SCRIPTS", 2)
+    monkeypatch.setattr(rule, "MOST_SCRIPT_CHARS", len("echo $A_LONGER"))
+    text = "tasks:\n  t:\n    name: T\n    # automations-lint: ignore[shellcheck] reason\n"
+    text += f"    command: {commands[0]}\n" + "".join(f"  u: {{name: U, command: {c}}}\n" for c in commands[1:])
+    found = lint_files([SourceFile(text, "x.yaml")], run_programs=run_programs).files[0].diagnostics
+    assert [d.name for d in found] == (["unused-suppression"] if judged else [])
+
+
+def test_a_long_lived_process_remembers_a_bounded_number_of_scripts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The language server lints for hours: past MOST_REMEMBERED scripts, what it remembers is forgotten at once,
+    and a script seen before goes to ShellCheck again."""
+    batches: list[list[str]] = []
+
+    def fake_check(_binary: str, scripts: list[str], **_options: object) -> list[list[shellcheck.Comment]]:
+        if scripts:
+            batches.append(list(scripts))
+        return [[] for _ in scripts]
+
+    monkeypatch.setattr(shellcheck, "find_binary", lambda: "shellcheck")
+    monkeypatch.setattr(shellcheck, "check_scripts", fake_check)
+    monkeypatch.setattr(rule, "_RESULTS", {})
+    monkeypatch.setattr(rule, "MOST_REMEMBERED", 3)
+
+    def lint(*commands: str) -> None:
+        lint_text("tasks:\n" + "".join(f"  t{i}: {{name: T, command: {c}}}\n" for i, c in enumerate(commands)))
+
+    lint("echo $A1", "echo $A2")
+    lint("echo $B")  # three remembered: as many as the bound, all kept
+    lint("echo $A1", "echo $A2")
+    assert batches == [["echo $A1", "echo $A2"], ["echo $B"]]
+    lint("echo $C")  # a fourth: the others are forgotten
+    lint("echo $A1", "echo $A2")
+    assert batches[2:] == [["echo $C"], ["echo $A1", "echo $A2"]]
+
+
 # -- bounds (issue 12): size, memory, one deadline per run --------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ A service that would end up with no `start` is left alone too: the move would tr
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from automations_lint.core.diagnostic import Edit, Fix, Path
@@ -80,9 +81,13 @@ def _create(ranges: list[_Lines], entries: list[_Lines], step: int, source: Sour
 
 def _empty_line(path: Path, entries: list[_Lines], source: Source) -> _Lines | None:
     """The line of an empty `commands:` (null or `{}`), which gives way to the new one; None if it shares its line
-    or has a comment, which would be lost."""
+    or has a comment, which would be lost, or an anchor that an alias uses, which the alias would lose (an editor
+    applies a fix's edits as they are, without --fix's check of the whole file)."""
     line = _entry_lines(path, source)
-    return None if line is None or line.comment or line.column != entries[0].column else line
+    if line is None or line.comment or line.column != entries[0].column:
+        return None
+    anchors = re.findall(r"&([^\s,\[\]{}]+)", source.text[line.start : line.end])
+    return None if any(source.aliased(anchor) for anchor in anchors) else line
 
 
 def _append(path: Path, entries: list[_Lines], source: Source) -> list[Edit] | None:

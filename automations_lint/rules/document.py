@@ -68,7 +68,7 @@ class Automation(NamedTuple):
 class Document:
     """The services and tasks of a file, in file order."""
 
-    __slots__ = ("_maps", "lines", "services", "source_map", "tasks")
+    __slots__ = ("_maps", "keys", "lines", "services", "source_map", "tasks")
 
     def __init__(
         self,
@@ -76,9 +76,14 @@ class Document:
         tasks: dict[str, Automation],
         source_map: SourceMap | None = None,
         lines: Lines | None = None,
+        *,
+        keys: tuple[str, ...] | None = None,
     ) -> None:
         self.services = services
         self.tasks = tasks
+        # Every key of the tasks, then of the services, whatever its value: a task written `lint:` (null) is no
+        # automation, but it is a name that dependsOn uses, and its own error says what is wrong with it.
+        self.keys = (*tasks, *services) if keys is None else keys
         self.source_map = source_map or SourceMap()
         # The source and its line index (the loader's), to place findings inside scalars; empty when there is none.
         self.lines = lines or Lines("")
@@ -93,7 +98,15 @@ class Document:
         root = data if isinstance(data, dict) else {}
         source_map = source_map or SourceMap()
         services = _section(root.get("services"), "service", source_map)
-        return cls(services, _section(root.get("tasks"), "task", source_map), source_map, lines)
+        tasks = _section(root.get("tasks"), "task", source_map)
+        keys = tuple(
+            key
+            for section in (root.get("tasks"), root.get("services"))
+            if isinstance(section, dict)
+            for key in section
+            if isinstance(key, str)
+        )
+        return cls(services, tasks, source_map, lines, keys=keys)
 
     def span_in(self, path: Path, value: str, start: int, end: int) -> Span | None:
         """The source span of `value[start:end]`, where `value` is the scalar at `path`; None when not exact."""

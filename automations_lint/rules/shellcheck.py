@@ -143,12 +143,11 @@ def prefetch(documents: Sequence[Document]) -> None:
     binary = shellcheck.find_binary()
     if binary is None or not _RUN_PROGRAMS.get():
         return
-    wanted = {
-        script: None
-        for document in documents
-        for _, _, script in _targets(document)[: MOST_SCRIPTS + 1]
-        if len(script) <= MOST_SCRIPT_CHARS
-    }
+    wanted: dict[str, None] = {}
+    for document in documents:
+        targets = _targets(document)
+        if len(targets) <= MOST_SCRIPTS:  # check() runs none of a file with more; it says so instead
+            wanted.update((script, None) for _, _, script in targets if len(script) <= MOST_SCRIPT_CHARS)
     missing = [script for script in wanted if script not in _RESULTS]
     # On failure, check() runs the scripts again and reports the failure in the file it belongs to.
     with contextlib.suppress(shellcheck.ShellcheckError):

@@ -43,10 +43,11 @@ SEVERITY: Severity = "error"
 
 
 def check(document: Document) -> Iterator[Finding]:
-    known = (*document.tasks, *document.services)  # a tuple: suggest.closest indexes it once for all references
+    known = document.keys  # a tuple: suggest.closest indexes it once for all references
+    declared = set(known)
     for task in document.tasks.values():
         for index, reference in task.strings("dependsOn"):
-            if reference not in document.tasks and reference not in document.services:
+            if reference not in declared:
                 yield Finding(
                     (*task.path, "dependsOn", index),
                     f'task "{task.key}" depends on unknown task or service "{reference}"',

@@ -9,11 +9,13 @@ written against them: they check that the score is not an artefact of tuning the
 Each mutant is applied to a copy of the repository (never to the checkout) and the tests of [tool.mutmut] run
 there with `-x`. Run from the repository's root (about 15 to 25 minutes on 2 CPUs):
 
-    python tests/mutation/fresh.py
+    python tests/mutation/fresh.py                # every mutant of the newest sample
+    python tests/mutation/fresh.py --seed 16 2 7  # only these mutants of that sample (numbers from 1)
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shlex
 import shutil
@@ -41,7 +43,8 @@ class Mutant(NamedTuple):
     kind: str
 
 
-MUTANTS: list[Mutant] = [
+# The sample drawn with seed 16 (tests/MUTATION.md, "The fresh sample").
+SEED_16: list[Mutant] = [
     Mutant("automations_lint/cli/commands.py", "    run.seen.add(identity)\n", "", "statement deleted"),
     Mutant("automations_lint/cli/commands.py", "_rule_list(values, select=", "_rule_list(values[:1], select=", "slice"),
     Mutant(
@@ -134,6 +137,10 @@ MUTANTS: list[Mutant] = [
 ]
 
 
+# Each sample by the seed its lines were drawn with.
+SAMPLES = {16: SEED_16}
+
+
 def pytest_arguments(root: Path = ROOT) -> list[str]:
     """The same tests and options as mutmut's run, from pyproject.toml."""
     with (root / "pyproject.toml").open("rb") as file:
@@ -146,8 +153,8 @@ def copy_repository(target: Path) -> None:
     shutil.copytree(ROOT, target, ignore=ignore, dirs_exist_ok=True)
 
 
-def run_tests(copy: Path) -> tuple[str, float]:
-    """'caught' or 'missed', and the seconds the tests took."""
+def run_tests(copy: Path) -> tuple[str, float, str]:
+    """'caught' or 'missed', the seconds the tests took, and the test that failed first (or "")."""
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-o", "addopts=", *pytest_arguments(copy)]
     environment = {**os.environ, "PYTHONPATH": str(copy)}
     start = time.monotonic()
@@ -155,10 +162,11 @@ def run_tests(copy: Path) -> tuple[str, float]:
         result = subprocess.run(command, cwd=copy, env=environment, capture_output=True, text=True,
                                 timeout=TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        return "caught (timeout)", time.monotonic() - start
+        return "caught (timeout)", time.monotonic() - start, ""
     if result.returncode not in (0, 1):
         raise SystemExit(f"pytest could not run ({result.returncode}):\n{result.stdout[-2000:]}{result.stderr}")
-    return ("caught" if result.returncode else "missed"), time.monotonic() - start
+    failed = [line.split()[1] for line in result.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
+    return ("caught" if result.returncode else "missed"), time.monotonic() - start, (failed or [""])[0]
 
 
 def apply(copy: Path, mutant: Mutant) -> str:
@@ -172,25 +180,37 @@ def apply(copy: Path, mutant: Mutant) -> str:
     return text
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run a fresh sample of hand-made mutants (tests/MUTATION.md).")
+    parser.add_argument("--seed", type=int, choices=sorted(SAMPLES), default=max(SAMPLES), help="which sample")
+    parser.add_argument("numbers", nargs="*", type=int, metavar="NUMBER", help="only these mutants (from 1)")
+    options = parser.parse_args(argv)
+    mutants = SAMPLES[options.seed]
+    if any(not 1 <= number <= len(mutants) for number in options.numbers):
+        parser.error(f"a mutant's number is from 1 to {len(mutants)}")
+    chosen = options.numbers or range(1, len(mutants) + 1)
+    print(f"sample of seed {options.seed}, {len(chosen)} of its {len(mutants)} mutants")
     with tempfile.TemporaryDirectory(prefix="fresh-mutants-") as folder:
         copy = Path(folder)
         copy_repository(copy)
-        verdict, seconds = run_tests(copy)
+        verdict, seconds, _ = run_tests(copy)
         if verdict != "missed":
             raise SystemExit("the tests fail on the unchanged copy: fix that first")
         print(f"unchanged copy: tests pass in {seconds:.0f} s")
         caught = 0
-        for number, mutant in enumerate(MUTANTS, 1):
+        for number in chosen:
+            mutant = mutants[number - 1]
             original = apply(copy, mutant)
             try:
-                verdict, seconds = run_tests(copy)
+                verdict, seconds, by = run_tests(copy)
             finally:
                 (copy / mutant.path).write_text(original, encoding="utf-8")
             caught += verdict.startswith("caught")
             first_line = shlex.quote(mutant.old.strip().splitlines()[0])
             print(f"{number:2}. {verdict:16} {seconds:5.0f} s  {mutant.path}  {mutant.kind}: {first_line}")
-    print(f"\n{caught} of {len(MUTANTS)} caught ({caught / len(MUTANTS):.0%})")
+            if by:
+                print(f"    by {by}")
+    print(f"\n{caught} of {len(chosen)} caught ({caught / len(chosen):.0%})")
     return 0
 
 

@@ -9,12 +9,18 @@ written against them: they check that the score is not an artefact of tuning the
 Each mutant is applied to a copy of the repository (never to the checkout) and the tests of [tool.mutmut] run
 there with `-x`. Run from the repository's root (about 15 to 25 minutes on 2 CPUs):
 
-    python tests/mutation/fresh.py
+    python tests/mutation/fresh.py                # every mutant of the newest sample
+    python tests/mutation/fresh.py --seed 16 2 7  # only these mutants of that sample (numbers from 1)
+    python tests/mutation/fresh.py --draw 17      # the lines a new sample's seed draws, in the order drawn
 """
 
 from __future__ import annotations
 
+import argparse
+import ast
+import glob
 import os
+import random
 import shlex
 import shutil
 import subprocess
@@ -41,7 +47,8 @@ class Mutant(NamedTuple):
     kind: str
 
 
-MUTANTS: list[Mutant] = [
+# The sample drawn with seed 16 (tests/MUTATION.md, "The fresh sample").
+SEED_16: list[Mutant] = [
     Mutant("automations_lint/cli/commands.py", "    run.seen.add(identity)\n", "", "statement deleted"),
     Mutant("automations_lint/cli/commands.py", "_rule_list(values, select=", "_rule_list(values[:1], select=", "slice"),
     Mutant(
@@ -134,6 +141,140 @@ MUTANTS: list[Mutant] = [
 ]
 
 
+# The sample drawn with seed 17 (`--draw 17`): the first 21 lines drawn, one skipped (identity.py:43 holds only a
+# closing parenthesis). Written and committed before any of them ran; no test was written for them first.
+SEED_17: list[Mutant] = [
+    Mutant(  # rules/document.py:59
+        "automations_lint/rules/document.py",
+        '                yield (*self.path, "command"), command\n            return\n',
+        '                yield (*self.path, "command"), command\n',
+        "statement deleted",
+    ),
+    Mutant(  # source/builder.py:149
+        "automations_lint/source/builder.py",
+        "bare = event.tag is None and event.anchor is None",
+        "bare = event.tag is None",
+        "condition dropped",
+    ),
+    Mutant(  # fix/write.py:94
+        "automations_lint/fix/write.py",
+        "        handle.seek(0)\n        handle.write(content)\n",
+        "        handle.seek(0)\n        handle.write(original)\n",
+        "wrong variable",
+    ),
+    Mutant(  # plan/render.py:145
+        "automations_lint/plan/render.py",
+        "            members.update(dict.fromkeys(component, number))\n    return members\n",
+        "            members.update(dict.fromkeys(component, number))\n    return dict.fromkeys(members, 0)\n",
+        "call added",
+    ),
+    Mutant(  # fix/write.py:62
+        "automations_lint/fix/write.py",
+        "    try:\n"
+        '        descriptor, temporary = tempfile.mkstemp(prefix=".automations-lint-", dir=os.path.dirname(target))\n'
+        "    except OSError:\n        return False\n",
+        '    descriptor, temporary = tempfile.mkstemp(prefix=".automations-lint-", dir=os.path.dirname(target))\n',
+        "try statement deleted",
+    ),
+    Mutant(  # fix/makers.py:55
+        "automations_lint/fix/makers.py",
+        "if parent[0] not in places or not isinstance(siblings, dict) or source.duplicated(path):",
+        "if parent[0] not in places or not isinstance(siblings, dict):",
+        "condition dropped",
+    ),
+    Mutant(  # rules/wrong_type.py:100
+        "automations_lint/rules/wrong_type.py",
+        'container = "{docker: {image: ...}}" if _GITHUB_RUNNER.match(value) else f"{{docker: {{image: {value}}}}}"',
+        'container = f"{{docker: {{image: {value}}}}}" if _GITHUB_RUNNER.match(value) else "{docker: {image: ...}}"',
+        "branches swapped",
+    ),
+    Mutant(  # rules/unknown_field.py:113
+        "automations_lint/rules/unknown_field.py",
+        'if kind == "tasks" and len(place) == 2 and name == "commands":',
+        'if kind == "tasks" and name == "commands":',
+        "condition dropped",
+    ),
+    Mutant(  # rules/unknown_field.py:111
+        "automations_lint/rules/unknown_field.py",
+        '        if name == "command":\n'
+        "            return 'a service has no \"command\": write it under \"commands:\" as \"start:\"'\n",
+        "",
+        "statement deleted",
+    ),
+    Mutant(  # rules/document.py:134
+        "automations_lint/rules/document.py",
+        "    if not isinstance(value, dict):\n        return {}\n",
+        "",
+        "statement deleted",
+    ),
+    Mutant(  # rules/shellcheck.py:222
+        "automations_lint/rules/shellcheck.py",
+        "    found.update(zip(missing, results, strict=True))\n",
+        "",
+        "statement deleted",
+    ),
+    Mutant(  # fix/source.py:58
+        "automations_lint/fix/source.py",
+        "in_mapping = isinstance(current, dict) and isinstance(part, str) and part in current",
+        "in_mapping = isinstance(current, dict) and isinstance(part, str)",
+        "condition dropped",
+    ),
+    Mutant(  # core/graph.py:88
+        "automations_lint/core/graph.py",
+        "    pending = list(components)\n    while pending:\n",
+        "    pending = list(components)\n    if pending:\n",
+        "loop made one pass",
+    ),
+    Mutant(  # source/loader.py:65
+        "automations_lint/source/loader.py",
+        "            finding = Finding((), error.message, span=error.span)\n"
+        '            builder.problems.append(RuleFinding("extra-document", later_document_finding(finding)))\n',
+        "            finding = Finding((), error.message, span=error.span)\n"
+        '            builder.problems.append(RuleFinding("extra-document", finding))\n',
+        "call dropped",
+    ),
+    Mutant(  # cli/commands.py:186
+        "automations_lint/cli/commands.py",
+        "        click.echo(markdown_table(), nl=False)\n        return\n",
+        "        click.echo(markdown_table(), nl=False)\n",
+        "statement deleted",
+    ),
+    Mutant(  # fix/move.py:98
+        "automations_lint/fix/move.py",
+        '[Edit(entry.start, entry.end, "") for entry in entries]',
+        '[Edit(entry.start, entry.end, "") for entry in entries[:1]]',
+        "slice",
+    ),
+    Mutant(  # plan/render.py:212
+        "automations_lint/plan/render.py",
+        'yield from ("color=red3", "penwidth=2")',
+        'yield from ("color=red3",)',
+        "entry deleted",
+    ),
+    Mutant(  # source/builder.py:166
+        "automations_lint/source/builder.py",
+        "fits, value = resolve_tagged(text, tag)",
+        "value, fits = resolve_tagged(text, tag)",
+        "variables swapped",
+    ),
+    Mutant(  # rules/unpinned_image.py:60
+        "automations_lint/rules/unpinned_image.py",
+        'return ":" in name and name.rsplit(":", 1)[1] != "latest"',
+        'return ":" in name',
+        "condition dropped",
+    ),
+    Mutant(  # reporters/junit.py:27
+        "automations_lint/reporters/junit.py",
+        "for path in sorted(by_path)]",
+        "for path in by_path]",
+        "call dropped",
+    ),
+]
+
+# Each sample by the seed its lines were drawn with.
+SAMPLES = {16: SEED_16, 17: SEED_17}
+
+
 def pytest_arguments(root: Path = ROOT) -> list[str]:
     """The same tests and options as mutmut's run, from pyproject.toml."""
     with (root / "pyproject.toml").open("rb") as file:
@@ -141,13 +282,44 @@ def pytest_arguments(root: Path = ROOT) -> list[str]:
     return [*settings["pytest_add_cli_args"], *settings["pytest_add_cli_args_test_selection"]]
 
 
+def candidate_lines(root: Path = ROOT) -> list[tuple[str, int]]:
+    """Every line a sample draws from: in the modules of [tool.mutmut] only_mutate, the lines of the statements
+    inside a function's body (its docstring, blank lines and comment lines left out), as (path, line number)."""
+    with (root / "pyproject.toml").open("rb") as file:
+        patterns = tomllib.load(file)["tool"]["mutmut"]["only_mutate"]
+    paths = sorted({path for pattern in patterns for path in glob.glob(pattern, root_dir=root) if path.endswith(".py")})
+    found: list[tuple[str, int]] = []
+    for path in paths:
+        text = (root / path).read_text(encoding="utf-8")
+        lines = text.splitlines()
+        numbers: set[int] = set()
+        for node in ast.walk(ast.parse(text)):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            body = node.body[1:] if ast.get_docstring(node, clean=False) is not None else node.body
+            for statement in body:
+                numbers.update(range(statement.lineno, (statement.end_lineno or statement.lineno) + 1))
+        found += [(path, n) for n in sorted(numbers) if lines[n - 1].strip() and lines[n - 1].strip()[0] != "#"]
+    return found
+
+
+def draw(seed: int, count: int = 40) -> None:
+    """Print the first `count` lines that `seed` draws: a sample takes them in this order, skipping a line that
+    allows no change of behaviour (tests/MUTATION.md says which were skipped)."""
+    candidates = candidate_lines()
+    print(f"seed {seed}: {len(candidates)} candidate lines")
+    for index, (path, number) in enumerate(random.Random(seed).sample(candidates, count), 1):
+        line = (ROOT / path).read_text(encoding="utf-8").splitlines()[number - 1]
+        print(f"{index:3}. {path}:{number}: {line.strip()}")
+
+
 def copy_repository(target: Path) -> None:
     ignore = shutil.ignore_patterns(".git", ".venv", "mutants", "node_modules", "__pycache__", ".hypothesis")
     shutil.copytree(ROOT, target, ignore=ignore, dirs_exist_ok=True)
 
 
-def run_tests(copy: Path) -> tuple[str, float]:
-    """'caught' or 'missed', and the seconds the tests took."""
+def run_tests(copy: Path) -> tuple[str, float, str]:
+    """'caught' or 'missed', the seconds the tests took, and the test that failed first (or "")."""
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-o", "addopts=", *pytest_arguments(copy)]
     environment = {**os.environ, "PYTHONPATH": str(copy)}
     start = time.monotonic()
@@ -155,10 +327,11 @@ def run_tests(copy: Path) -> tuple[str, float]:
         result = subprocess.run(command, cwd=copy, env=environment, capture_output=True, text=True,
                                 timeout=TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        return "caught (timeout)", time.monotonic() - start
+        return "caught (timeout)", time.monotonic() - start, ""
     if result.returncode not in (0, 1):
         raise SystemExit(f"pytest could not run ({result.returncode}):\n{result.stdout[-2000:]}{result.stderr}")
-    return ("caught" if result.returncode else "missed"), time.monotonic() - start
+    failed = [line.split()[1] for line in result.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
+    return ("caught" if result.returncode else "missed"), time.monotonic() - start, (failed or [""])[0]
 
 
 def apply(copy: Path, mutant: Mutant) -> str:
@@ -172,25 +345,41 @@ def apply(copy: Path, mutant: Mutant) -> str:
     return text
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run a fresh sample of hand-made mutants (tests/MUTATION.md).")
+    parser.add_argument("--seed", type=int, choices=sorted(SAMPLES), default=max(SAMPLES), help="which sample")
+    parser.add_argument("numbers", nargs="*", type=int, metavar="NUMBER", help="only these mutants (from 1)")
+    parser.add_argument("--draw", type=int, metavar="SEED", help="print the lines SEED draws for a new sample")
+    options = parser.parse_args(argv)
+    if options.draw is not None:
+        draw(options.draw)
+        return 0
+    mutants = SAMPLES[options.seed]
+    if any(not 1 <= number <= len(mutants) for number in options.numbers):
+        parser.error(f"a mutant's number is from 1 to {len(mutants)}")
+    chosen = options.numbers or range(1, len(mutants) + 1)
+    print(f"sample of seed {options.seed}, {len(chosen)} of its {len(mutants)} mutants")
     with tempfile.TemporaryDirectory(prefix="fresh-mutants-") as folder:
         copy = Path(folder)
         copy_repository(copy)
-        verdict, seconds = run_tests(copy)
+        verdict, seconds, _ = run_tests(copy)
         if verdict != "missed":
             raise SystemExit("the tests fail on the unchanged copy: fix that first")
         print(f"unchanged copy: tests pass in {seconds:.0f} s")
         caught = 0
-        for number, mutant in enumerate(MUTANTS, 1):
+        for number in chosen:
+            mutant = mutants[number - 1]
             original = apply(copy, mutant)
             try:
-                verdict, seconds = run_tests(copy)
+                verdict, seconds, by = run_tests(copy)
             finally:
                 (copy / mutant.path).write_text(original, encoding="utf-8")
             caught += verdict.startswith("caught")
             first_line = shlex.quote(mutant.old.strip().splitlines()[0])
             print(f"{number:2}. {verdict:16} {seconds:5.0f} s  {mutant.path}  {mutant.kind}: {first_line}")
-    print(f"\n{caught} of {len(MUTANTS)} caught ({caught / len(MUTANTS):.0%})")
+            if by:
+                print(f"    by {by}")
+    print(f"\n{caught} of {len(chosen)} caught ({caught / len(chosen):.0%})")
     return 0
 
 

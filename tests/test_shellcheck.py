@@ -222,7 +222,7 @@ def test_many_files_share_one_batch_without_the_scripts_no_file_checks(monkeypat
     def fake_check(binary: str, scripts: list[str], **_options: object) -> list[list[shellcheck.Comment]]:
         if scripts:  # an empty batch starts no process
             batches.append((binary, list(scripts)))
-        return [[] for _ in scripts]
+        return [[shellcheck.Comment(1, 6, 1, 8, "info", 2086, "Quote it.")] if s == "echo $A" else [] for s in scripts]
 
     monkeypatch.setattr(shellcheck, "find_binary", lambda: "/opt/shellcheck")
     monkeypatch.setattr(shellcheck, "check_scripts", fake_check)
@@ -240,14 +240,19 @@ def test_many_files_share_one_batch_without_the_scripts_no_file_checks(monkeypat
     ]
     run = lint_files(files)
     assert batches == [("/opt/shellcheck", ["echo $A", "echo $SHARED", "echo $D"])]
-    assert [[d.message for d in result.diagnostics if d.code == rule.CODE] for result in run.files] == [
-        [],
-        ["shellcheck was not run on this command: 14 characters, more than 10,000"],
-        ["shellcheck was not run: the file has 4 commands, more than 3"],
+    assert [[(d.message, d.hint) for d in result.diagnostics if d.code == rule.CODE] for result in run.files] == [
+        [('SC2086: Quote it (in "command" of task "t0")', "see https://www.shellcheck.net/wiki/SC2086")],
+        [
+            (
+                "shellcheck was not run on this command: 14 characters, more than 10,000",
+                "move a long script into a file of the repository",
+            )
+        ],
+        [("shellcheck was not run: the file has 4 commands, more than 3", "check a smaller file")],
     ]
     batches.clear()
-    lint_files(files[:2], run_programs=False)  # a run that may start no process starts none
-    assert batches == []
+    again = lint_files(files[:1], run_programs=False)  # a run that may start no process starts none
+    assert batches == [] and [d.message[:6] for d in again.files[0].diagnostics] == ["SC2086"]  # what it knows
 
 
 def test_a_failed_batch_for_many_files_is_reported_in_each_file(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -264,6 +269,7 @@ def test_a_failed_batch_for_many_files_is_reported_in_each_file(monkeypatch: pyt
     assert [[d.message for d in result.diagnostics if d.code == rule.CODE] for result in run.files] == [
         ["shellcheck could not check the commands: it stopped"]
     ] * 2
+    assert [result.complete for result in run.files] == [False, False]  # neither may be kept in the cache
 
 
 @pytest.mark.parametrize(

@@ -222,7 +222,8 @@ def test_many_files_share_one_batch_without_the_scripts_no_file_checks(monkeypat
     def fake_check(binary: str, scripts: list[str], **_options: object) -> list[list[shellcheck.Comment]]:
         if scripts:  # an empty batch starts no process
             batches.append((binary, list(scripts)))
-        return [[shellcheck.Comment(1, 6, 1, 8, "info", 2086, "Quote it.")] if s == "echo $A" else [] for s in scripts]
+        quote = [shellcheck.Comment(1, 6, 1, 13, "info", 2086, "Quote it.")]
+        return [quote if script == "echo $SHARED" else [] for script in scripts]
 
     monkeypatch.setattr(shellcheck, "find_binary", lambda: "/opt/shellcheck")
     monkeypatch.setattr(shellcheck, "check_scripts", fake_check)
@@ -240,13 +241,15 @@ def test_many_files_share_one_batch_without_the_scripts_no_file_checks(monkeypat
     ]
     run = lint_files(files)
     assert batches == [("/opt/shellcheck", ["echo $A", "echo $SHARED", "echo $D"])]
+    quote = "see https://www.shellcheck.net/wiki/SC2086"
     assert [[(d.message, d.hint) for d in result.diagnostics if d.code == rule.CODE] for result in run.files] == [
-        [('SC2086: Quote it (in "command" of task "t0")', "see https://www.shellcheck.net/wiki/SC2086")],
+        [('SC2086: Quote it (in "command" of task "t1")', quote)],
         [
+            ('SC2086: Quote it (in "command" of task "t0")', quote),
             (
                 "shellcheck was not run on this command: 14 characters, more than 10,000",
                 "move a long script into a file of the repository",
-            )
+            ),
         ],
         [("shellcheck was not run: the file has 4 commands, more than 3", "check a smaller file")],
     ]

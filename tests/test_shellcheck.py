@@ -334,6 +334,14 @@ def test_a_finding_past_the_end_of_the_script_marks_its_last_character(monkeypat
     assert found.message == 'SC1089: Expected fi (in "command" of task "t")'
 
 
+def test_a_finding_in_a_task_written_as_an_alias_points_at_the_alias(monkeypatch: pytest.MonkeyPatch) -> None:
+    answering(monkeypatch, shellcheck.Comment(1, 6, 1, 8, "info", 2086, "Quote it."))
+    text = "x-task: &t\n  name: T\n  command: echo $X\ntasks:\n  t: *t\n"
+    (found,) = [d for d in lint_text(text) if d.code == rule.CODE]
+    assert (found.line, found.column, found.end_column) == (5, 6, 8)
+    assert found.message.endswith('at its line 1, column 6; position inside the value not exact)')
+
+
 @pytest.mark.parametrize(
     ("run_programs", "commands", "known", "judged"),
     [

@@ -275,12 +275,16 @@ OFFERED = {
     "reference that reads as a number": [],
     "alias of a misspelt trigger": [("unknown-trigger", None), ("unknown-trigger", None)],
     "task trigger on a service": [("unknown-trigger", None)],
+    "duplicated proto name": [("proto-field-name", None)],
+    "dependencies on a service": [(UNKNOWN, None)],
 }
 EXTRA_CLASSES = {
     "alias of a misspelt trigger": (
         TASK + "    triggeredBy: [&t manaul]\n  b:\n    name: B\n    command: y\n    triggeredBy: [*t]\n"
     ),
     "task trigger on a service": SERVICE + "    commands: {start: x}\n    triggeredBy: [beforeSnapshto]\n",
+    "duplicated proto name": TASK + "    triggered_by: [manual]\n    triggered_by: [prebuild]\n",
+    "dependencies on a service": SERVICE + "    commands: {start: x}\n    dependencies: [db]\n",
 }
 FIXABLE = {UNKNOWN, "unknown-trigger", "unknown-role", "duplicate-entry", "unknown-reference", "proto-field-name"}
 

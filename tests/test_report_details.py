@@ -121,6 +121,27 @@ def test_the_frame_is_coloured_when_asked() -> None:
     assert frame(warning, "    ab", color=True) == [f"  {bar}", f"3 {bar}     ab", f"  {bar}     \x1b[1;33m^^\x1b[0m"]
 
 
+def test_the_text_report_in_colour_with_a_hint_a_fix_and_notes() -> None:
+    """Every part of the text report is painted when colour is asked for; a frame is drawn on a file's last line."""
+    from automations_lint.core.diagnostic import Edit, Fix
+    from automations_lint.source.lines import Lines
+
+    fix = Fix('rename "triggers" to "triggeredBy"', (Edit(4, 12, "triggeredBy"),))
+    found = diagnostic(line=1, column=5, end_line=1, end_column=13, hint="a hint", fix=fix)
+    report = Report([found], 1, {found.path: Lines("tasks:triggers")}, color=True, notes=("one", "two"))
+    bold, cyan, dim, red, reset = "\x1b[1m", "\x1b[36m", "\x1b[2m", "\x1b[1;31m", "\x1b[0m"
+    bar = f"{dim}|{reset}"
+    assert reporter("text")(report) == (
+        f"{bold}.ona/automations.yaml:1:5:{reset} {red}error{reset} {bold}AL101{reset} "
+        'unknown field "triggers" in task "build" [unknown-field]\n'
+        f"  {bar}\n1 {bar} tasks:triggers\n  {bar}     {red}^^^^^^^^{reset}\n"
+        f"  = {cyan}hint{reset}: a hint\n"
+        f'  = {cyan}fix{reset}: rename "triggers" to "triggeredBy" (fixable with --fix)\n'
+        "\nFound 1 error in 1 file (1 file checked).\n1 fixable with --fix.\n"
+        f"{dim}note: one{reset}\n{dim}note: two{reset}\n"
+    )
+
+
 def _metadata(entries: list[str]) -> Message:
     message = Message()
     for entry in entries:

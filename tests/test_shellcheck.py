@@ -222,7 +222,8 @@ def test_many_files_share_one_batch_without_the_scripts_no_file_checks(monkeypat
     def fake_check(binary: str, scripts: list[str], **_options: object) -> list[list[shellcheck.Comment]]:
         if scripts:  # an empty batch starts no process
             batches.append((binary, list(scripts)))
-        return [[] for _ in scripts]
+        quote = [shellcheck.Comment(1, 6, 1, 13, "info", 2086, "Quote it.")]
+        return [quote if script == "echo $SHARED" else [] for script in scripts]
 
     monkeypatch.setattr(shellcheck, "find_binary", lambda: "/opt/shellcheck")
     monkeypatch.setattr(shellcheck, "check_scripts", fake_check)
@@ -240,14 +241,21 @@ def test_many_files_share_one_batch_without_the_scripts_no_file_checks(monkeypat
     ]
     run = lint_files(files)
     assert batches == [("/opt/shellcheck", ["echo $A", "echo $SHARED", "echo $D"])]
-    assert [[d.message for d in result.diagnostics if d.code == rule.CODE] for result in run.files] == [
-        [],
-        ["shellcheck was not run on this command: 14 characters, more than 10,000"],
-        ["shellcheck was not run: the file has 4 commands, more than 3"],
+    quote = "see https://www.shellcheck.net/wiki/SC2086"
+    assert [[(d.message, d.hint) for d in result.diagnostics if d.code == rule.CODE] for result in run.files] == [
+        [('SC2086: Quote it (in "command" of task "t1")', quote)],
+        [
+            ('SC2086: Quote it (in "command" of task "t0")', quote),
+            (
+                "shellcheck was not run on this command: 14 characters, more than 10,000",
+                "move a long script into a file of the repository",
+            ),
+        ],
+        [("shellcheck was not run: the file has 4 commands, more than 3", "check a smaller file")],
     ]
     batches.clear()
-    lint_files(files[:2], run_programs=False)  # a run that may start no process starts none
-    assert batches == []
+    again = lint_files(files[:1], run_programs=False)  # a run that may start no process starts none
+    assert batches == [] and [d.message[:6] for d in again.files[0].diagnostics] == ["SC2086"]  # what it knows
 
 
 def test_a_failed_batch_for_many_files_is_reported_in_each_file(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -264,6 +272,7 @@ def test_a_failed_batch_for_many_files_is_reported_in_each_file(monkeypatch: pyt
     assert [[d.message for d in result.diagnostics if d.code == rule.CODE] for result in run.files] == [
         ["shellcheck could not check the commands: it stopped"]
     ] * 2
+    assert [result.complete for result in run.files] == [False, False]  # neither may be kept in the cache
 
 
 @pytest.mark.parametrize(
@@ -323,6 +332,14 @@ def test_a_finding_past_the_end_of_the_script_marks_its_last_character(monkeypat
     (found,) = lint_text("tasks:\n  t:\n    name: T\n    command: if true\n")
     assert (found.line, found.column, found.end_line, found.end_column) == (4, 20, 4, 21)  # the "e" of "true"
     assert found.message == 'SC1089: Expected fi (in "command" of task "t")'
+
+
+def test_a_finding_in_a_task_written_as_an_alias_points_at_the_alias(monkeypatch: pytest.MonkeyPatch) -> None:
+    answering(monkeypatch, shellcheck.Comment(1, 6, 1, 8, "info", 2086, "Quote it."))
+    text = "x-task: &t\n  name: T\n  command: echo $X\ntasks:\n  t: *t\n"
+    (found,) = [d for d in lint_text(text) if d.code == rule.CODE]
+    assert (found.line, found.column, found.end_column) == (5, 6, 8)
+    assert found.message.endswith('at its line 1, column 6; position inside the value not exact)')
 
 
 @pytest.mark.parametrize(

@@ -23,3 +23,19 @@ def test_an_empty_map_points_at_the_start_of_the_file() -> None:
     empty = SourceMap()
     assert empty.nearest(("tasks",)) is None
     assert (empty.key_span(("tasks",)), empty.value_span(())) == (START_OF_FILE, START_OF_FILE)
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """The loader turns the cyclic collector off while it builds (source/loader.py) and back on only if it was on."""
+    import gc
+
+    assert gc.isenabled()
+    load(TEXT)
+    load("tasks: [")  # a syntax error ends the build early
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load(TEXT)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

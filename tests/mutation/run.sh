@@ -2,7 +2,7 @@
 # Mutation testing (tests/MUTATION.md): mutmut changes the modules listed in pyproject.toml's [tool.mutmut] one
 # small change at a time, runs the tests that call the changed function, and counts the changes no test noticed.
 #
-#   tests/mutation/run.sh              every mutant, from scratch (about an hour on 2 shared CPUs), then the scores
+#   tests/mutation/run.sh              every mutant, from scratch (about half an hour on 2 CPUs), then the scores
 #   tests/mutation/run.sh NAME...      only these mutants (names or globs as `mutmut results` prints them),
 #                                      keeping the verdicts of the last run for the others
 #

@@ -224,3 +224,27 @@ def test_python_m_and_console_script_run_the_same_cli(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.startswith(f"{path}:5:5: error AL101")
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("options", "kept"),
+    [([], {"files", "scripts"}), (["--fix"], {"scripts"}), (["--diff"], {"scripts"})],
+)
+def test_check_keeps_its_results_and_fix_and_diff_lint_afresh(
+    options: list[str], kept: set[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/cache.md: check keeps each file's results (v1/files) and ShellCheck's answer for each script
+    (v1/scripts); --fix and --diff lint afresh, so what they write never rests on a stored entry, but keep
+    ShellCheck's answers."""
+    from helpers import shellcheck_available
+
+    if not shellcheck_available():
+        pytest.skip("ShellCheck is not installed")
+    from automations_lint.rules import shellcheck
+
+    monkeypatch.delenv("AUTOMATIONS_LINT_NO_CACHE", raising=False)
+    monkeypatch.setattr(shellcheck, "_RESULTS", {})  # scripts checked earlier in this process are remembered
+    cache = tmp_path / "cache"
+    path = write(tmp_path, "automations.yaml", VALID)
+    assert main(["check", "--cache-dir", str(cache), *options, str(path)]) == 0
+    assert {entry.parent.parent.name for entry in cache.glob("v1/*/*/*.json")} & {"files", "scripts"} == kept

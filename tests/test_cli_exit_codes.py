@@ -76,3 +76,60 @@ def test_a_rule_list_that_names_nothing(
     path.write_text(CLEAN, encoding="utf-8")
     code, out, err = run(["check", *options, str(path)], capsys)
     assert (code, out, err) == (2, "", f"automations-lint: error: {message}\n")
+
+
+@pytest.mark.parametrize("where", ["stat", "read"])
+def test_an_error_without_a_system_reason_is_said_in_its_own_words(
+    where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An OSError with no errno (a file system that answers oddly) has no strerror: its message is the reason."""
+    from automations_lint.cli import commands
+
+    path = tmp_path / "odd.yaml"
+    path.write_text(CLEAN, encoding="utf-8")
+    real_stat = os.stat
+
+    def fail(target: str, *args: object, **kwargs: object) -> os.stat_result:
+        if str(target) == str(path):
+            raise OSError("the file system gave no answer")
+        return real_stat(target, *args, **kwargs)
+
+    def refuse(target: str) -> bytes:
+        raise OSError("the file system gave no answer")
+
+    if where == "stat":
+        monkeypatch.setattr(commands.os, "stat", fail)
+    else:
+        monkeypatch.setattr(commands, "read_regular_file", refuse)
+    code, _, err = run(["check", str(path)], capsys)
+    assert (code, err) == (2, f'automations-lint: cannot read "{path}": the file system gave no answer\n')
+
+
+def test_ctrl_c_exits_130_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from automations_lint.cli import commands
+
+    def interrupted(run: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(commands, "_lint_pending", interrupted)
+    path = tmp_path / "clean.yaml"
+    path.write_text(CLEAN, encoding="utf-8")
+    code, out, err = run(["check", str(path)], capsys)
+    assert (code, out, err) == (130, "", "\nautomations-lint: aborted\n")  # the blank line closes the ^C echo
+
+
+@pytest.mark.parametrize(("raised", "code"), [(SystemExit(), 0), (SystemExit(3), 3)])
+def test_main_returns_the_code_a_command_exits_with(
+    raised: SystemExit, code: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from automations_lint.cli import commands
+
+    def leave(run: object) -> None:
+        raise raised
+
+    monkeypatch.setattr(commands, "_lint_pending", leave)
+    path = tmp_path / "clean.yaml"
+    path.write_text(CLEAN, encoding="utf-8")
+    assert run(["check", str(path)], capsys)[0] == code

@@ -202,3 +202,11 @@ def test_bad_command_line_configuration_exits_2(
 )
 def test_per_file_ignores_globs(pattern: str, path: str, matches: bool) -> None:
     assert glob_matches(pattern, path) is matches
+
+
+def test_fix_fixes_only_the_rules_the_configuration_enables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "tasks:\n  build:\n    name: Build\n    command: make\n    depends_on: []\n    triggeredBy: [Manual]\n"
+    path = write(tmp_path, "automations.yaml", text)
+    assert main(["check", "--fix", "--ignore", "proto-field-name", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == text.replace("Manual", "manual")
+    assert capsys.readouterr().err == "automations-lint: fixed 1 problem in 1 file\n"

@@ -358,6 +358,68 @@ def test_an_anchor_that_no_alias_uses_is_kept() -> None:
     assert fix_text(text).text == text.replace("Manual", "manual")
 
 
+TYPO = (
+    "tasks:\n  build:\n    name: Build\n    command: make\n"
+    "  test:\n    name: Test\n    command: make test\n    dependsOn: [biuld]\n"
+)
+PROTO = "tasks:\n  build:\n    name: Build\n    command: make\n    depends_on: []\n"
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_fix_text_applies_unsafe_fixes_only_when_asked_and_calls_the_text_stdin() -> None:
+    result = fix_text(TYPO)
+    assert (result.text, result.fixed) == (TYPO, 0)
+    assert [(d.path, d.name) for d in result.remaining] == [("<stdin>", "unknown-reference")]
+    assert fix_text(TYPO, unsafe=True).text == TYPO.replace("biuld", "build")
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_fix_text_fixes_only_the_rules_the_configuration_enables() -> None:
+    from automations_lint.engine.config import Config
+
+    result = fix_text(PROTO, config=Config(ignore=frozenset({"AL303"})))
+    assert (result.text, result.fixed, result.remaining) == (PROTO, 0, [])
+    assert fix_text(PROTO).text == PROTO.replace("depends_on", "dependsOn")
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_a_yaml_problem_in_a_file_that_was_read_stops_fixing() -> None:
+    """A merge of a number is a syntax error that still leaves a document, with a fixable name in it."""
+    text = PROTO.replace("    name: Build", "    <<: 5\n    name: Build")
+    result = fix_text(text)
+    assert (result.text, result.fixed) == (text, 0)
+    assert [d.name for d in result.remaining] == ["syntax-error", "proto-field-name"]
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_only_byte_order_marks_are_set_aside_before_the_text() -> None:
+    result = fix_text("\ufeff\ufeffXtasks: 1\n")
+    assert result.text == "\ufeff\ufeffXtasks: 1\n"
+    assert [d.message for d in result.remaining] == ['unknown field "Xtasks" at the top level']
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "worse"),
+    [
+        ([], [("error", "unknown-field")], True),
+        ([], [("warning", "unknown-field")], False),
+        ([("warning", "unknown-field")], [("warning", "unknown-field"), ("warning", "duplicate-key")], True),
+        ([("error", "duplicate-key")], [("error", "unknown-field")], False),
+    ],
+)
+def test_a_round_is_worse_with_more_errors_or_more_yaml_problems_of_a_kind(
+    before: list[tuple[str, str]], after: list[tuple[str, str]], worse: bool
+) -> None:
+    from helpers import diagnostic
+
+    from automations_lint.engine.fixing import _worse
+
+    def made(pairs: list[tuple[str, str]]) -> list[Diagnostic]:
+        return [diagnostic(severity=severity, name=name) for severity, name in pairs]
+
+    assert _worse(made(before), made(after)) is worse
+
+
 @pytest.mark.usefixtures("without_shellcheck")
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.name)
 def test_corpus_fixes_are_safe(path: Path) -> None:

@@ -61,10 +61,14 @@ def test_a_cut_search_says_so() -> None:
     assert more and len(cycles) == 19 and all(cycle in everything for cycle in cycles)
 
 
-@pytest.mark.parametrize(("budget", "found", "more"), [(1, 1, True), (68, 19, True), (76, 20, True), (77, 20, False)])
+@pytest.mark.parametrize(
+    ("budget", "found", "more"),
+    [(1, 1, True), (3, 1, True), (4, 2, True), (68, 19, True), (76, 20, True), (77, 20, False)],
+)
 def test_the_step_budget(budget: int, found: int, more: bool) -> None:
     """The budget counts the search's steps: 77 finish the search for the 20 cycles of four tasks that all depend on
-    each other; with fewer, the cycles found so far are reported with the note that there may be more."""
+    each other; with fewer, the cycles found so far are reported with the note that there may be more. The second
+    cycle takes exactly the fourth step."""
     complete = {node: [target for target in NODES if target != node] for node in NODES}
     cycles, cut = elementary_cycles(complete, limit=100, budget=budget)
     assert (len(cycles), cut) == (found, more)
@@ -73,3 +77,42 @@ def test_the_step_budget(budget: int, found: int, more: bool) -> None:
 def test_components_in_reverse_topological_order() -> None:
     graph = {"a": ["b"], "b": ["a", "c"], "c": ["d"], "d": ["c", "e"], "e": []}
     assert strongly_connected(graph) == [["e"], ["d", "c"], ["b", "a"]]
+
+
+def test_the_default_budget_is_200000_steps() -> None:
+    """Nine tasks that all depend on each other have millions of cycles: 200,000 steps list 24,448 of them."""
+    nodes = [f"t{number}" for number in range(9)]
+    complete = {node: [target for target in nodes if target != node] for node in nodes}
+    cycles, more = elementary_cycles(complete, limit=10**6)
+    assert (len(cycles), more) == (24_448, True)
+
+
+@pytest.mark.parametrize(
+    ("graph", "limit", "expected"),
+    [
+        ({"a": ["b"], "b": ["a"]}, 1, ([["a", "b", "a"]], False)),  # exactly the limit: nothing left out
+        ({"a": ["a", "b", "x"], "b": ["a"]}, 10, ([["a", "b", "a"]], False)),  # a self-loop and an unknown name
+    ],
+)
+def test_limits_self_loops_and_unknown_names(graph: dict[str, list[str]], limit: int, expected: object) -> None:
+    assert elementary_cycles(graph, limit=limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("graph", "budget", "expected"),
+    [
+        ({"d": ["c", "b"], "c": ["d"], "b": ["d"]}, 200_000, ([["d", "c", "d"], ["d", "b", "d"]], False)),
+        ({"d": ["c"], "c": ["d", "b"], "b": ["c"]}, 200_000, ([["d", "c", "d"], ["c", "b", "c"]], False)),
+        (
+            {"e": ["d", "b"], "d": ["c", "e"], "c": ["d"], "b": ["a", "e"], "a": ["b"]},
+            15,
+            ([["e", "d", "e"], ["e", "b", "e"], ["b", "a", "b"]], True),
+        ),
+    ],
+)
+def test_file_order_not_the_names_decides_where_cycles_start_their_order_and_which_a_budget_reaches(
+    graph: dict[str, list[str]], budget: int, expected: object
+) -> None:
+    """Tasks named against the alphabet: a cycle starts at its earliest task in the file, cycles are listed in file
+    order, and a search cut short by its budget has walked the file's order too."""
+    assert elementary_cycles(graph, limit=100, budget=budget) == expected

@@ -116,6 +116,29 @@ def test_a_cycle_exits_1_with_the_cycle_diagnostic_and_no_plan(tmp_path: Path) -
     )
 
 
+def test_a_group_lists_its_steps_in_file_order_services_after_tasks_when_written_after(tmp_path: Path) -> None:
+    text = (
+        "tasks:\n"
+        "  build: {name: Build, command: make}\n"
+        "  test: {name: Test, command: make test, dependsOn: [db, build]}\n"
+        "services:\n"
+        "  db: {name: Database, commands: {start: postgres}}\n"
+    )
+    assert plan(str(write(tmp_path, "automations.yaml", text)), "test") == (0, "1. build, db (service)\n2. test\n", "")
+
+
+def test_the_steps_a_cycle_blocks_are_listed_in_file_order() -> None:
+    text = (
+        "tasks:\n"
+        "  zip: {name: Zip, command: zip, dependsOn: [pack]}\n"
+        "  pack: {name: Pack, command: pack, dependsOn: [zip]}\n"
+        "  ship: {name: Ship, command: ship, dependsOn: [zip]}\n"
+    )
+    plan = build_plan(Document.from_data(_load(text)), ["ship"])
+    assert (plan.groups, plan.ok) == ((), False)
+    assert plan.blocked == (Step("task", "zip"), Step("task", "pack"), Step("task", "ship"))
+
+
 def test_a_cycle_elsewhere_in_the_file_does_not_stop_a_plan(tmp_path: Path) -> None:
     assert plan(str(write(tmp_path, "automations.yaml", CYCLE)), "docs") == (0, "1. docs\n", "")
 

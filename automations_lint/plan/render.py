@@ -194,9 +194,9 @@ def _mermaid_styles(picture: Drawing) -> Iterator[str]:
 
 
 def _dot_text(text: str) -> str:
-    """`text` inside a quoted DOT string: backslashes doubled (so `\\N` stays text), quotes escaped, line breaks
-    kept as Graphviz's own `\\n`."""
-    return printable(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    """`text` inside a quoted DOT string: backslashes doubled (so `\\N` stays text), quotes escaped. Line breaks
+    never get here: printable() has written them as `\\x0a`, which the doubled backslash keeps as text."""
+    return printable(text).replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _dot_node_attributes(node: Node) -> Iterator[str]:

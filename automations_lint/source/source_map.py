@@ -40,9 +40,6 @@ class SourceMap:
     def __len__(self) -> int:
         return len(self._nodes)
 
-    def __contains__(self, path: object) -> bool:
-        return path in self._nodes
-
     def add(self, path: Path, node: Node) -> None:
         self._nodes[path] = node
 

@@ -2,7 +2,7 @@
 # Mutation testing (tests/MUTATION.md): mutmut changes the modules listed in pyproject.toml's [tool.mutmut] one
 # small change at a time, runs the tests that call the changed function, and counts the changes no test noticed.
 #
-#   tests/mutation/run.sh              every mutant, from scratch (about an hour on 2 shared CPUs), then the scores
+#   tests/mutation/run.sh              every mutant, from scratch (about half an hour on 2 CPUs), then the scores
 #   tests/mutation/run.sh NAME...      only these mutants (names or globs as `mutmut results` prints them),
 #                                      keeping the verdicts of the last run for the others
 #
@@ -14,6 +14,9 @@ cd "$(dirname "$0")/../.."
 if [ -n "${PYTHON:-}" ]; then python=$PYTHON
 elif [ -z "${VIRTUAL_ENV:-}" ] && [ -x .venv/bin/python ]; then python=.venv/bin/python
 else python=python; fi
+# The type check (type_check_command in pyproject.toml) runs `python` and mypy: this environment's, first on PATH.
+PATH="$("$python" -c 'import os, sys; print(os.path.dirname(sys.executable))'):$PATH"
+export PATH
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 before=$(git status --porcelain 2>/dev/null || true)
 
@@ -28,8 +31,9 @@ mkdir -p mutants
 export PYTEST_ADDOPTS="${PYTEST_ADDOPTS:-} -p no:unraisableexception -p no:threadexception -p no:pytest_lsp \
 -p no:asyncio -p no:doctest -p no:junitxml -p no:pastebin"
 start=$(date +%s)
-# mutmut redraws a progress line many times a second: the log keeps it out of the terminal.
-if ! "$python" -m mutmut run --max-children "$jobs" "$@" >mutants/run.log 2>&1; then
+# mutmut redraws a progress line many times a second: the log keeps it out of the terminal. mutmut_cli.py is mutmut's
+# command line with a faster search for the mutant that a type error belongs to (two minutes less).
+if ! "$python" tests/mutation/mutmut_cli.py run --max-children "$jobs" "$@" >mutants/run.log 2>&1; then
   tail -n 40 mutants/run.log >&2
   echo "mutmut failed; its whole output is in mutants/run.log" >&2
   exit 2

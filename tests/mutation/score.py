@@ -1,7 +1,8 @@
 """The mutation score of the last `tests/mutation/run.sh`, per module and in total, as a Markdown table.
 
-Reads mutmut's verdicts from mutants/**/*.py.meta. A mutant counts as caught when a test failed (killed) or when
-the tests ran past their time limit (timeout: a user would notice the hang). The mutants listed under
+Reads mutmut's verdicts from mutants/**/*.py.meta. A mutant counts as caught when a test failed (killed), when
+`mypy --strict` rejected it before any test ran (type check: .ci/run would not let it in; tests/mutation/type_check.py),
+or when the tests ran past their time limit (timeout: a user would notice the hang). The mutants listed under
 "## Left out of the score" in tests/MUTATION.md (names, or patterns such as `...x__literal__mutmut_*`) change no
 behaviour, or run only when the module is imported, before mutmut switches a mutant on; every other survivor
 counts against the score. Run from the repository's root:
@@ -26,8 +27,8 @@ MUTANTS = ROOT / "mutants"
 RECORD = ROOT / "tests" / "MUTATION.md"
 
 # mutmut's exit codes (mutmut/stats.py); SIGXCPU and SIGKILL are how its time limits end a looping mutant.
-CAUGHT = {1: "killed", 3: "killed", 36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout",
-          -9: "timeout"}
+CAUGHT = {1: "killed", 3: "killed", 37: "type check", 36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout",
+          255: "timeout", -9: "timeout"}
 MISSED = {0: "survived", 5: "no tests", 33: "no tests"}
 EQUIVALENT = re.compile(r"^- `(automations_lint\.[^`]+__mutmut_[\d*]+)`")
 
@@ -61,8 +62,8 @@ def status(code: int | None) -> str:
 
 def table(by_module: dict[str, dict[str, int | None]], equivalent: list[str]) -> tuple[list[str], float]:
     lines = [
-        "| module | mutants | killed | timeout | survived | no tests | left out | score |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| module | mutants | killed | type check | timeout | survived | no tests | left out | score |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     total: Counter[str] = Counter()
     for module, codes in by_module.items():
@@ -76,13 +77,13 @@ def table(by_module: dict[str, dict[str, int | None]], equivalent: list[str]) ->
 
 
 def _score(counts: Counter[str]) -> float:
-    caught = counts["killed"] + counts["timeout"]
+    caught = counts["killed"] + counts["type check"] + counts["timeout"]
     counted = sum(counts.values()) - counts["left out"]
     return caught / counted if counted else 1.0
 
 
 def _row(name: str, counts: Counter[str]) -> str:
-    cells = [counts[key] for key in ("killed", "timeout", "survived", "no tests", "left out")]
+    cells = [counts[key] for key in ("killed", "type check", "timeout", "survived", "no tests", "left out")]
     other = sum(counts.values()) - sum(cells)
     note = f" ({other} not run or suspicious)" if other else ""
     return f"| {name} | {sum(counts.values())} | " + " | ".join(map(str, cells)) + f" | {_score(counts):.1%}{note} |"
@@ -99,7 +100,7 @@ def main(argv: list[str]) -> int:
     if "--survivors" in argv:
         for codes in by_module.values():
             for name, code in codes.items():
-                if not left_out(name, equivalent) and status(code) not in ("killed", "timeout"):
+                if not left_out(name, equivalent) and status(code) not in CAUGHT.values():
                     print(f"{status(code)}: {name}")
     print(f"\ntotal score {score:.1%}, goal {GOAL:.0%}")
     return 0 if score >= GOAL else 1

@@ -1,4 +1,5 @@
-"""mutmut's command line, with its type-check step finding each error's mutant by the ast module instead of libcst.
+"""mutmut's command line, with the mutation kinds of extra_operators.py added to its own, and its type-check step
+finding each error's mutant by the ast module instead of libcst.
 
 After the type checker ran (tests/mutation/type_check.py), mutmut 3.8 parses every mutated file that has an error
 with libcst, whose metadata wrapper copies the whole tree: about two minutes of one CPU for our 61 files, before any
@@ -15,10 +16,14 @@ import ast
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import mutmut.__main__ as mutmut_main
+from extra_operators import MADE, OPERATORS
 from mutmut.configuration import config
-from mutmut.mutation.file_mutation import FailedTypeCheckMutant, MutatedMethodLocation
+from mutmut.mutation import file_mutation
+from mutmut.mutation.file_mutation import FailedTypeCheckMutant, MutatedMethodLocation, Mutation
+from mutmut.mutation.mutators import mutation_operators
 from mutmut.type_checking import TypeCheckingError, run_type_checker
 from mutmut.utils.file_utils import change_cwd
 from mutmut.utils.format_utils import get_mutant_name, is_mutated_method_name
@@ -56,7 +61,25 @@ def filter_mutants_with_type_checker() -> dict[str, FailedTypeCheckMutant]:
         return caught
 
 
+_create_mutations = file_mutation.create_mutations
+
+
+def create_mutations(*arguments: Any, **options: Any) -> tuple[Any, list[Mutation], set[str], set[str]]:
+    """mutmut's mutations of a file, those of extra_operators.py last.
+
+    mutmut numbers a function's mutants in the order they were made, and its visitor makes a statement's own mutants
+    (a kind of extra_operators.py) before those of the tokens inside it. Put last, they leave every mutmut mutant
+    the name it has in a run without them: the names tests/MUTATION.md lists as left out of the score."""
+    module, mutations, classes, functions = _create_mutations(*arguments, **options)
+    mutations.sort(key=lambda mutation: id(mutation.mutated_node) in MADE)
+    return module, mutations, classes, functions
+
+
 mutmut_main.filter_mutants_with_type_checker = filter_mutants_with_type_checker  # type: ignore[assignment]
+file_mutation.create_mutations = create_mutations
+# The list mutmut's visitor reads when it makes the mutants (in worker processes forked after this line).
+assert isinstance(mutation_operators, list)
+mutation_operators.extend(OPERATORS)
 
 if __name__ == "__main__":
     sys.exit(mutmut_main.cli())

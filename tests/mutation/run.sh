@@ -6,6 +6,9 @@
 #   tests/mutation/run.sh NAME...      only these mutants (names or globs as `mutmut results` prints them),
 #                                      keeping the verdicts of the last run for the others
 #
+# Besides mutmut's own token changes, it makes the kinds of tests/mutation/extra_operators.py (statements deleted,
+# branches forced, conditions and wrapper calls dropped, slice bounds dropped).
+#
 # Needs the dev extra (pip install -e '.[dev]'). Everything mutmut writes is under mutants/ (git-ignored).
 # Exit status: 0 when the total score reaches the goal in tests/mutation/score.py, 1 when it does not.
 set -euo pipefail

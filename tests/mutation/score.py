@@ -1,4 +1,5 @@
-"""The mutation score of the last `tests/mutation/run.sh`, per module and in total, as a Markdown table.
+"""The mutation score of the last `tests/mutation/run.sh`, per module, per kind of mutant and in total, as Markdown
+tables.
 
 Reads mutmut's verdicts from mutants/**/*.py.meta. A mutant counts as caught when a test failed (killed), when
 `mypy --strict` rejected it before any test ran (type check: .ci/run would not let it in; tests/mutation/type_check.py),
@@ -20,6 +21,8 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+from kinds import KINDS, kinds_in
 
 GOAL = 0.85
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,6 +79,22 @@ def table(by_module: dict[str, dict[str, int | None]], equivalent: list[str]) ->
     return lines, _score(total)
 
 
+def kind_table(by_module: dict[str, dict[str, int | None]], equivalent: list[str],
+               folder: Path = MUTANTS) -> list[str]:
+    """The same counts by kind of mutant (kinds.py): mutmut's token changes, and each kind of extra_operators.py."""
+    by_kind: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+    for module, codes in by_module.items():
+        kinds = kinds_in(folder / module) if codes else {}
+        for name, code in codes.items():
+            kind = kinds.get(name.rpartition(".")[2], KINDS[0])
+            by_kind[kind]["left out" if left_out(name, equivalent) else status(code)] += 1
+    lines = [
+        "| kind | mutants | killed | type check | timeout | survived | no tests | left out | score |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    return lines + [_row(kind, counts) for kind, counts in by_kind.items() if counts]
+
+
 def _score(counts: Counter[str]) -> float:
     caught = counts["killed"] + counts["type check"] + counts["timeout"]
     counted = sum(counts.values()) - counts["left out"]
@@ -97,11 +116,14 @@ def main(argv: list[str]) -> int:
     equivalent = equivalent_mutants()
     lines, score = table(by_module, equivalent)
     print("\n".join(lines))
+    print()
+    print("\n".join(kind_table(by_module, equivalent)))
     if "--survivors" in argv:
-        for codes in by_module.values():
+        for module, codes in by_module.items():
+            kinds = kinds_in(MUTANTS / module) if codes else {}
             for name, code in codes.items():
                 if not left_out(name, equivalent) and status(code) not in CAUGHT.values():
-                    print(f"{status(code)}: {name}")
+                    print(f"{status(code)}: {name} ({kinds.get(name.rpartition('.')[2], KINDS[0])})")
     print(f"\ntotal score {score:.1%}, goal {GOAL:.0%}")
     return 0 if score >= GOAL else 1
 

@@ -61,7 +61,13 @@ def _functions(tree: ast.Module) -> Iterator[ast.FunctionDef | ast.AsyncFunction
 def _first_difference(before: ast.AST, after: ast.AST, parent: ast.AST | None) -> tuple[ast.AST, ast.AST,
                                                                                          ast.AST | None] | None:
     """The outermost pair of nodes that differ, with the node that holds them; None when only the name differs."""
-    if type(before) is not type(after):
+    # `sorted(f(x))` without its wrapper is a call too, and `a or (b and c)` without `a` an operation: compared field
+    # by field, they would look like a renamed call and a changed operator.
+    if (
+        type(before) is not type(after)
+        or (isinstance(before, ast.Call) and _unwrapped(before, after))
+        or (isinstance(before, ast.BoolOp) and _dropped_operand(before, after))
+    ):
         return before, after, parent
     for field in before._fields:
         if field == "name" and isinstance(before, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -95,14 +101,16 @@ def _is_bool(node: ast.AST) -> bool:
 
 
 def _dropped_operand(before: ast.BoolOp, after: ast.AST) -> bool:
-    """`a and b and c` (one BoolOp of three in Python's tree) loses one operand: two are left, or one."""
-    if isinstance(after, ast.BoolOp):
-        kept = [ast.dump(value) for value in after.values]
-        return type(after.op) is type(before.op) and any(
-            kept == [ast.dump(value) for index, value in enumerate(before.values) if index != dropped]
-            for dropped in range(len(before.values))
-        )
-    return any(_same(value, after) for value in before.values)
+    """`a and b and c` (one BoolOp of three in Python's tree, two nested ones in libcst's) loses operands: those
+    left keep their order (libcst drops one, or all those left of a nested operation)."""
+    if any(_same(value, after) for value in before.values):
+        return True
+    if not isinstance(after, ast.BoolOp) or type(after.op) is not type(before.op):
+        return False
+    if len(after.values) >= len(before.values):
+        return False
+    remaining = iter([ast.dump(value) for value in before.values])
+    return all(any(kept == value for value in remaining) for kept in (ast.dump(value) for value in after.values))
 
 
 def _unwrapped(before: ast.Call, after: ast.AST) -> bool:

@@ -5,13 +5,16 @@ are other kinds of mistakes: a statement deleted, two arguments swapped, a wrapp
 slice or a loop bound moved, the wrong variable used. They were written before the survivors of the mutmut run
 were looked at, at lines drawn at random from the mutated modules (see tests/MUTATION.md), and no test was
 written against them: they check that the score is not an artefact of tuning the tests to mutmut's operators.
+Since seed 18, run.sh also makes some of these kinds itself (extra_operators.py: statements deleted, conditions
+and wrapper calls dropped), so a sample's mutant can coincide with one of the complete run; tests/MUTATION.md
+says which do.
 
 Each mutant is applied to a copy of the repository (never to the checkout) and the tests of [tool.mutmut] run
 there with `-x`. Run from the repository's root (about 15 to 25 minutes on 2 CPUs):
 
     python tests/mutation/fresh.py                # every mutant of the newest sample
     python tests/mutation/fresh.py --seed 16 2 7  # only these mutants of that sample (numbers from 1)
-    python tests/mutation/fresh.py --draw 17      # the lines a new sample's seed draws, in the order drawn
+    python tests/mutation/fresh.py --draw 19      # the lines a new sample's seed draws, in the order drawn
 """
 
 from __future__ import annotations

@@ -73,22 +73,17 @@ def _first_difference(before: ast.AST, after: ast.AST, parent: ast.AST | None) -
         if field == "name" and isinstance(before, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         old, new = getattr(before, field), getattr(after, field)
-        if isinstance(old, list) and isinstance(new, list):
-            if len(old) != len(new):
-                return before, after, parent
-            for old_item, new_item in zip(old, new, strict=True):
-                if isinstance(old_item, ast.AST) and isinstance(new_item, ast.AST):
-                    found = _first_difference(old_item, new_item, before)
-                    if found is not None:
-                        return found
-                elif old_item != new_item:
-                    return before, after, parent
-        elif isinstance(old, ast.AST) and isinstance(new, ast.AST):
-            found = _first_difference(old, new, before)
-            if found is not None:
-                return found
-        elif old != new:
+        # A field holds a node, a list of nodes, or a plain value (an operator's name, a constant, None).
+        olds, news = (old, new) if isinstance(old, list) and isinstance(new, list) else ([old], [new])
+        if len(olds) != len(news):
             return before, after, parent
+        for old_item, new_item in zip(olds, news, strict=True):
+            if isinstance(old_item, ast.AST) and isinstance(new_item, ast.AST):
+                found = _first_difference(old_item, new_item, before)
+                if found is not None:
+                    return found
+            elif old_item != new_item:
+                return before, after, parent
     return None
 
 

@@ -182,7 +182,7 @@ def test_bare_command_shows_the_help(capsys: pytest.CaptureFixture[str]) -> None
     assert captured.err == ""
 
 
-@pytest.mark.parametrize("name", ["unknown-field", "AL101", "al101"])
+@pytest.mark.parametrize("name", ["unknown-field", "Unknown-Field", "AL101", "al101"])  # any case
 def test_rule_prints_the_documentation(name: str) -> None:
     code, out, _ = run("rule", name)
     assert code == 0

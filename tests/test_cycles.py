@@ -31,7 +31,14 @@ def test_exactly_the_limit_lists_every_cycle_without_a_note() -> None:
 
 def test_one_cycle_over_the_limit_adds_the_note() -> None:
     diagnostics = lint_text(hub(101))
-    assert (diagnostics[0].line, diagnostics[0].message) == (1, f"{MORE} (100 listed)")
+    note = diagnostics[0]
+    # On the `tasks` key (a note about all of them), with the hint of what to do.
+    assert (note.line, note.column, note.end_line, note.end_column) == (1, 1, 1, 6)
+    assert (note.code, note.message, note.hint) == (
+        "AL203",
+        f"{MORE} (100 listed)",
+        "break the cycles listed, then check again to see the rest",
+    )
     assert len(diagnostics) == 101
 
 

@@ -27,7 +27,8 @@ NOTE = (
     "or install your system's shellcheck package"
 )
 UNQUOTED = "tasks:\n  hello:\n    name: Hello\n    command: echo $GREETING\n"
-NO_COMMANDS = "tasks:\n  setup:\n    name: Setup\n    dependsOn: [other]\n  other:\n    name: Other\n"
+# A command of blanks only is none to check (empty-task reports it).
+NO_COMMANDS = "tasks:\n  setup:\n    name: Setup\n    command: ' '\n    dependsOn: [other]\n  other:\n    name: Other\n"
 
 needs_shellcheck = pytest.mark.skipif(not shellcheck_available(), reason="ShellCheck is not installed")
 
@@ -60,8 +61,10 @@ def test_without_shellcheck_the_rule_finds_nothing() -> None:
 
 
 @pytest.mark.usefixtures("without_shellcheck")
-def test_without_shellcheck_its_suppressions_are_not_called_unused() -> None:
-    """Nothing checked the commands, so nothing can tell whether the suppression is needed."""
+def test_without_shellcheck_its_suppressions_are_not_called_unused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing checked the commands in this run, so nothing can tell whether the suppression is needed, even
+    where ShellCheck answered on the same command earlier in the process."""
+    monkeypatch.setattr(rule, "_RESULTS", {"cd src\n": []})
     text = "tasks:\n  build:\n    name: Build\n    # automations-lint: ignore[shellcheck] cd cannot fail\n"
     text += "    command: |\n      cd src\n"
     assert [d.code for d in lint_text(text)] == []  # no unused-suppression (AL901)
@@ -115,7 +118,30 @@ def test_without_shellcheck_diff_and_fix_say_so_too(tmp_path: Path) -> None:
 def test_without_shellcheck_no_notice_when_no_file_has_a_command(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(NO_COMMANDS, encoding="utf-8")
-    assert run_check(path)[2] == ""
+    code, out, err = run_check(path)
+    assert (code, out.splitlines()[-1], err) == (1, "Found 1 error and 1 warning in 1 file (1 file checked).", "")
+    assert "note:" not in out
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+@pytest.mark.parametrize("commands", [2, 3])
+def test_without_shellcheck_the_notice_is_for_files_whose_commands_it_would_check(
+    commands: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file with more commands than ShellCheck is run on gets its own note instead, with or without ShellCheck."""
+    monkeypatch.setattr(rule, "MOST_SCRIPTS", 2)
+    path = tmp_path / "a.yaml"
+    path.write_text("tasks:\n" + "".join(f"  t{i}: {{name: T, command: echo {i}}}\n" for i in range(commands)))
+    code, out, err = run_check(path)
+    if commands == 2:
+        assert (code, out, err) == (0, f"All checks passed (1 file checked).\nnote: {NOTE}\n", "")
+    else:
+        assert (code, out.splitlines()[0], out.splitlines()[-1], err) == (
+            0,
+            f"{path}:2:26: info AL501 shellcheck was not run: the file has 3 commands, more than 2 [shellcheck]",
+            "Found 1 note in 1 file (1 file checked).",
+            "",
+        )
 
 
 @needs_shellcheck
@@ -137,6 +163,24 @@ def test_many_commands_take_a_bounded_number_of_processes(monkeypatch: pytest.Mo
     assert sum(len(command) - command.index("--") - 1 for command in started) == 40  # the file names after --
     # Each task's finding lands on its own command, at the variable.
     assert found == [(4 + 3 * i, 19, "AL501") for i in range(40)]
+
+
+@needs_shellcheck
+def test_each_run_has_its_own_time_for_shellcheck_and_a_run_without_processes_leaves_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The language server lints for hours: a run after one whose time was up still checks its commands, and a
+    lint as you type (no process) does not give a run in progress more time."""
+    import time
+
+    from automations_lint.engine.run import SourceFile, lint_files
+
+    monkeypatch.setattr(rule, "_RESULTS", {})
+    monkeypatch.setattr(shellcheck, "_deadline", time.monotonic() - 1)  # the run before used its time up
+    lint_files([SourceFile(UNQUOTED, "a.yaml")], run_programs=False)
+    assert shellcheck.remaining() < 0
+    assert codes(UNQUOTED) == [(4, 19, "AL501")]
+    assert 0 < shellcheck.remaining() <= shellcheck.TIMEOUT_SECONDS
 
 
 @needs_shellcheck
@@ -254,8 +298,10 @@ def test_many_files_share_one_batch_without_the_scripts_no_file_checks(monkeypat
         [("shellcheck was not run: the file has 4 commands, more than 3", "check a smaller file")],
     ]
     batches.clear()
-    again = lint_files(files[:1], run_programs=False)  # a run that may start no process starts none
-    assert batches == [] and [d.message[:6] for d in again.files[0].diagnostics] == ["SC2086"]  # what it knows
+    # A run that may start no process starts none, not even for a batch of many files, and gives what it knows.
+    again = lint_files([files[0], SourceFile(tasks("echo $UNSEEN"), "new.yaml")], run_programs=False)
+    assert batches == []
+    assert [[d.message[:6] for d in result.diagnostics] for result in again.files] == [["SC2086"], []]
 
 
 def test_a_failed_batch_for_many_files_is_reported_in_each_file(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -349,6 +395,9 @@ def test_a_finding_in_a_task_written_as_an_alias_points_at_the_alias(monkeypatch
         (False, ["echo $A"], ["echo $A"], True),  # checked earlier in this process
         (False, ["echo $A", "echo $B"], ["echo $B"], False),  # as many commands as the limit, one unseen
         (False, ["echo $A_LONGER"], [], False),  # exactly the size limit, unseen
+        # one over the size limit: its note is this rule's finding (a suppression there silences it), and the
+        # other command was checked
+        (True, ["echo $A", "echo $A_LONGER_STILL"], [], True),
     ],
 )
 def test_a_shellcheck_suppression_is_judged_only_where_every_command_was_checked(
@@ -363,7 +412,22 @@ def test_a_shellcheck_suppression_is_judged_only_where_every_command_was_checked
     text = "tasks:\n  t:\n    name: T\n    # automations-lint: ignore[shellcheck] reason\n"
     text += f"    command: {commands[0]}\n" + "".join(f"  u: {{name: U, command: {c}}}\n" for c in commands[1:])
     found = lint_files([SourceFile(text, "x.yaml")], run_programs=run_programs).files[0].diagnostics
-    assert [d.name for d in found] == (["unused-suppression"] if judged else [])
+    assert [d.name for d in found if d.code != rule.CODE] == (["unused-suppression"] if judged else [])
+
+
+def test_a_file_with_more_commands_than_are_checked_leaves_their_suppressions_unjudged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not even where ShellCheck answered on the same commands in another file: none was checked in this one."""
+    answering(monkeypatch)
+    monkeypatch.setattr(rule, "_RESULTS", {"echo a": [], "cd src": [], "echo c": []})
+    monkeypatch.setattr(rule, "MOST_SCRIPTS", 2)
+    text = "tasks:\n  a: {name: A, command: echo a}\n  b:\n    name: B\n"
+    text += "    # automations-lint: ignore[shellcheck] src is there\n    command: cd src\n"
+    text += "  c: {name: C, command: echo c}\n"
+    assert [(d.line, d.name, d.message) for d in lint_text(text)] == [
+        (2, "shellcheck", "shellcheck was not run: the file has 3 commands, more than 2")
+    ]
 
 
 def test_a_long_lived_process_remembers_a_bounded_number_of_scripts(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -391,6 +455,25 @@ def test_a_long_lived_process_remembers_a_bounded_number_of_scripts(monkeypatch:
     lint("echo $C")  # a fourth: the others are forgotten
     lint("echo $A1", "echo $A2")
     assert batches[2:] == [["echo $C"], ["echo $A1", "echo $A2"]]
+
+
+@needs_shellcheck
+def test_an_answer_from_the_cache_folder_counts_as_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new process that finds ShellCheck's answer in the folder an earlier run kept asks ShellCheck nothing, and
+    judges the suppression there: it hides nothing, so it is unused."""
+    from automations_lint.cache.scripts import ScriptCache
+
+    monkeypatch.setattr(rule, "_RESULTS", {})
+    with rule.storing(ScriptCache(str(tmp_path))):
+        assert lint_text("tasks:\n  a:\n    name: A\n    command: echo ok\n") == []
+    asked: list[str] = []
+    monkeypatch.setattr(rule, "_RESULTS", {})  # the new process
+    monkeypatch.setattr(shellcheck, "check_scripts", lambda _binary, scripts, **_: asked.extend(scripts) or [])
+    text = "tasks:\n  a:\n    name: A\n    # automations-lint: ignore[shellcheck] nothing to hide\n"
+    text += "    command: echo ok\n"
+    with rule.storing(ScriptCache(str(tmp_path))):
+        assert [(d.line, d.name) for d in lint_text(text)] == [(4, "unused-suppression")]
+    assert asked == []
 
 
 # -- bounds (issue 12): size, memory, one deadline per run --------------------------------------------------------

@@ -117,7 +117,7 @@ def storing(store: ScriptCache | None) -> Iterator[None]:
         _store = previous
 
 
-def begin_run(*, run_programs: bool = True) -> None:
+def begin_run(*, run_programs: bool) -> None:
     """A new run: ShellCheck's time limit counts from now (unless the command line holds one for all its files);
     without `run_programs`, the run checks no script that it has no results for."""
     _RUN_PROGRAMS.set(run_programs)
@@ -126,15 +126,15 @@ def begin_run(*, run_programs: bool = True) -> None:
 
 
 def unchecked(document: Document) -> bool:
-    """Whether this run left some command of `document` unchecked, for want of ShellCheck or of a process
-    (run_programs=False), so that a suppression of this rule there cannot be judged unused."""
-    missing = shellcheck.find_binary() is None
-    if _RUN_PROGRAMS.get() and not missing:
-        return False
+    """Whether this run left some command of `document` unchecked, so that a suppression of this rule there
+    cannot be judged unused: the file has more commands than are checked, or a command has no answer from
+    ShellCheck (it is missing, it failed or its time was up, or the run may start no process). A command over the
+    size limit is not counted: its note is this rule's finding, which a suppression there silences."""
     targets = _targets(document)
-    return len(targets) <= MOST_SCRIPTS and any(
-        len(script) <= MOST_SCRIPT_CHARS and (missing or script not in _RESULTS) for _, _, script in targets
-    )
+    if len(targets) > MOST_SCRIPTS:
+        return True
+    missing = shellcheck.find_binary() is None
+    return any(len(script) <= MOST_SCRIPT_CHARS and (missing or script not in _RESULTS) for _, _, script in targets)
 
 
 def prefetch(documents: Sequence[Document]) -> None:

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 from automations_lint import lint_text
 from automations_lint.core.diagnostic import Diagnostic, Edit, Finding, Fix
 from automations_lint.engine.fixing import fix_text
+from automations_lint.engine.run import LintRun, SourceFile
 from automations_lint.fix.source import Source
 from automations_lint.schema.spec import COMMAND_FIELDS
 from automations_lint.source.lines import LINE_BREAK
@@ -430,6 +431,23 @@ def test_a_round_that_makes_the_file_worse_is_undone(monkeypatch: pytest.MonkeyP
     result = fix_text(text)
     assert (result.text, result.fixed) == (text, 0)
     assert [d.name for d in result.remaining] == ["unknown-field", "unknown-trigger"]
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_a_file_with_nothing_to_fix_is_linted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--fix over many files that need nothing (pre-commit's usual run) costs one lint each, not a round each."""
+    from automations_lint.engine import fixing
+
+    linted: list[str] = []
+    real_lint_files = fixing.lint_files
+
+    def counted(files: list[SourceFile]) -> LintRun:
+        linted.extend(file.text for file in files)
+        return real_lint_files(files)
+
+    monkeypatch.setattr(fixing, "lint_files", counted)
+    result = fix_text(PROTO.replace("depends_on", "dependsOn"))
+    assert (result.fixed, result.remaining, linted) == (0, [], [PROTO.replace("depends_on", "dependsOn")])
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,24 @@ def test_fix_writes_safe_fixes_and_reports_what_is_left(tmp_path: Path) -> None:
     assert err == "automations-lint: fixed 2 problems in 1 file\n"
 
 
+def test_what_is_left_is_shown_in_the_fixed_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report after --fix quotes the file as it was written: the repeated entry is gone, so the reference that
+    was on line 11 is on line 10, and that is the line shown."""
+    text = BROKEN.replace("triggers: [manual, manual]", "triggeredBy:\n      - manual\n      - manual")
+    write(tmp_path, "automations.yaml", text)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("--fix", "automations.yaml")
+    assert (code, err) == (1, "automations-lint: fixed 1 problem in 1 file\n")
+    assert out == (
+        'automations.yaml:10:17: error AL201 task "test" depends on unknown task or service "biuld"'
+        " [unknown-reference]\n"
+        "   |\n10 |     dependsOn: [biuld]\n   |                 ^^^^^\n"
+        '   = hint: did you mean "build"?\n'
+        '   = fix: change "biuld" to "build" (fixable with --fix --unsafe-fixes)\n\n'
+        "Found 1 error in 1 file (1 file checked).\n1 fixable with --fix --unsafe-fixes.\n"
+    )
+
+
 def test_unsafe_fixes_fix_the_reference_too(tmp_path: Path) -> None:
     path = write(tmp_path, "automations.yaml", BROKEN)
     code, out, _ = run("--fix", "--unsafe-fixes", str(path))

@@ -27,8 +27,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automations_lint import lint_text
-from automations_lint.core.diagnostic import Diagnostic
+from automations_lint.core.diagnostic import Diagnostic, Edit, Finding, Fix
 from automations_lint.engine.fixing import fix_text
+from automations_lint.engine.run import LintRun, SourceFile
+from automations_lint.fix.source import Source
 from automations_lint.schema.spec import COMMAND_FIELDS
 from automations_lint.source.lines import LINE_BREAK
 from automations_lint.source.loader import load
@@ -163,6 +165,10 @@ def test_each_class(text: str) -> None:
         (CLASSES["empty commands"], "services:\n  web:\n    name: W\n    commands:\n      start: npm start\n"),
         (CLASSES["null commands after"], "services:\n  web:\n    name: W\n    commands:\n      start: npm start\n"),
         (
+            SERVICE + "    start: npm start\n    description: D\n    commands: ~\n",
+            "services:\n  web:\n    name: W\n    commands:\n      start: npm start\n    description: D\n",
+        ),
+        (
             CLASSES["CR-only line breaks"],
             "services:\r  web:\r    name: W\r    commands:\r      start: |\r        a\r        b\r      stop: x\r",
         ),
@@ -211,6 +217,7 @@ def test_each_class(text: str) -> None:
         "final block",
         "empty commands",
         "null commands",
+        "null commands after another field",
         "CR only",
         "BOMs",
         "dup",
@@ -277,6 +284,8 @@ OFFERED = {
     "task trigger on a service": [("unknown-trigger", None)],
     "duplicated proto name": [("proto-field-name", None)],
     "dependencies on a service": [(UNKNOWN, None)],
+    "commands a list": [(UNKNOWN, None)],
+    "ready beside commands without start": [(UNKNOWN, None)],
 }
 EXTRA_CLASSES = {
     "alias of a misspelt trigger": (
@@ -285,6 +294,9 @@ EXTRA_CLASSES = {
     "task trigger on a service": SERVICE + "    commands: {start: x}\n    triggeredBy: [beforeSnapshto]\n",
     "duplicated proto name": TASK + "    triggered_by: [manual]\n    triggered_by: [prebuild]\n",
     "dependencies on a service": SERVICE + "    commands: {start: x}\n    dependencies: [db]\n",
+    "commands a list": SERVICE + "    commands:\n      - stop\n    start: npm start\n",
+    # `commands` would still lack `start`: the move would trade one error for another
+    "ready beside commands without start": SERVICE + "    commands:\n      stop: x\n    ready: curl -sf localhost\n",
 }
 FIXABLE = {UNKNOWN, "unknown-trigger", "unknown-role", "duplicate-entry", "unknown-reference", "proto-field-name"}
 
@@ -314,6 +326,10 @@ def test_an_empty_commands_whose_anchor_an_alias_uses_is_not_replaced() -> None:
     assert unused.fix is not None and unused.fix.description == 'move "start" under commands:'  # nothing uses &c
     (aliased,) = [d for d in lint_text(text + "    description: *c\n") if d.name == "unknown-field"]
     assert aliased.fix is None
+    # Anchors that aliases use elsewhere in the file, before and after it, are not this line's.
+    around = "x-a: &a A\nx-b: *a\n" + text + "    description: &d D\n  u:\n    name: *d\n    command: z\n"
+    (elsewhere,) = [d for d in lint_text(around) if d.name == "unknown-field" and d.line == 7]
+    assert elsewhere.fix is not None and elsewhere.fix.description == 'move "start" under commands:'
 
 
 @pytest.mark.usefixtures("without_shellcheck")
@@ -396,6 +412,42 @@ def test_only_byte_order_marks_are_set_aside_before_the_text() -> None:
     result = fix_text("\ufeff\ufeffXtasks: 1\n")
     assert result.text == "\ufeff\ufeffXtasks: 1\n"
     assert [d.message for d in result.remaining] == ['unknown field "Xtasks" at the top level']
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_a_round_that_makes_the_file_worse_is_undone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fix maker with a mistake (here: one that renames `triggers` to a field the task has already) must not
+    reach the file: the round is linted again, found worse, and undone, with everything it would have fixed."""
+    from automations_lint.fix import makers
+
+    def into_name(finding: Finding, source: Source) -> Fix | None:
+        node = source.source_map.get(finding.path)
+        assert node is not None and node.key is not None
+        start, end = source.slice(node.key)
+        return Fix("rename to name", (Edit(start, end, "name"),))
+
+    text = TASK + "    triggers: [manual]\n    triggeredBy: [manaul]\n"
+    monkeypatch.setitem(makers._MAKERS, "unknown-field", into_name)
+    result = fix_text(text)
+    assert (result.text, result.fixed) == (text, 0)
+    assert [d.name for d in result.remaining] == ["unknown-field", "unknown-trigger"]
+
+
+@pytest.mark.usefixtures("without_shellcheck")
+def test_a_file_with_nothing_to_fix_is_linted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--fix over many files that need nothing (pre-commit's usual run) costs one lint each, not a round each."""
+    from automations_lint.engine import fixing
+
+    linted: list[str] = []
+    real_lint_files = fixing.lint_files
+
+    def counted(files: list[SourceFile]) -> LintRun:
+        linted.extend(file.text for file in files)
+        return real_lint_files(files)
+
+    monkeypatch.setattr(fixing, "lint_files", counted)
+    result = fix_text(PROTO.replace("depends_on", "dependsOn"))
+    assert (result.fixed, result.remaining, linted) == (0, [], [PROTO.replace("depends_on", "dependsOn")])
 
 
 @pytest.mark.parametrize(

@@ -98,13 +98,52 @@ def test_one_name_is_replaced_by_a_new_file_beside_it(tmp_path: Path, monkeypatc
     assert path.read_bytes() == NEW and os.listdir(tmp_path) == ["automations.yaml"]
 
 
-def test_a_file_with_two_names_is_written_in_place(tmp_path: Path) -> None:
+@pytest.mark.parametrize("new", [NEW, b"tasks:\n"], ids=["longer", "shorter"])
+def test_a_file_with_two_names_is_written_in_place(new: bytes, tmp_path: Path) -> None:
     path = file_with_mode(tmp_path, 0o644)
     other = tmp_path / "other-name.yaml"
     os.link(path, other)
     inode = path.stat().st_ino
+    write_atomically(str(path), OLD, new)
+    assert path.stat().st_ino == inode and other.read_bytes() == new  # nothing of the old content is left after it
+
+
+@pytest.mark.parametrize("names", [1, 2], ids=["new file", "in place"])
+def test_the_whole_new_content_is_on_disk_before_the_file_is_replaced(
+    names: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash after the fix leaves the old file or the new one: the new content is flushed and synced to the disk
+    before the rename makes it the file (or, in place, before --fix reports it written)."""
+    path = file_with_mode(tmp_path, 0o644)
+    if names == 2:
+        os.link(path, tmp_path / "other-name.yaml")
+    synced: list[tuple[bytes, bytes]] = []
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        synced.append((os.pread(descriptor, 100, 0), path.read_bytes()))  # what is synced, and the file's name
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
     write_atomically(str(path), OLD, NEW)
-    assert path.stat().st_ino == inode and other.read_bytes() == NEW
+    assert synced == [(NEW, OLD if names == 1 else NEW)]
+    assert path.read_bytes() == NEW
+
+
+def test_a_file_system_that_refuses_chown_still_gets_a_new_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user's own file needs no chown (the new file is the user's already): a file system that refuses chown
+    does not cost the atomic replacement."""
+    path = file_with_mode(tmp_path, 0o644)
+    inode = path.stat().st_ino
+
+    def refuse(_path: str, _user: int, _group: int) -> None:
+        raise PermissionError(errno.EPERM, "operation not permitted")
+
+    monkeypatch.setattr(os, "chown", refuse)
+    write_atomically(str(path), OLD, NEW)
+    assert path.read_bytes() == NEW and path.stat().st_ino != inode
 
 
 def test_a_failed_rename_leaves_the_file_and_no_temporary_file(

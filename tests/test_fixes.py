@@ -102,6 +102,27 @@ def test_a_clash_leaves_only_that_fix_for_the_next_round() -> None:
     assert apply_fixes("abcdef", fixes) == ("YdeZ", 2)
 
 
+@pytest.mark.parametrize(
+    ("fixes", "expected"),
+    [
+        # it reaches back over an earlier fix's replacement
+        (
+            [Fix("p", (Edit(0, 1, "P"),)), Fix("q", (Edit(5, 5, "Q"),)), Fix("r", (Edit(5, 5, "R"), Edit(0, 1, "r")))],
+            ("PbcdeQf", 2),
+        ),
+        ([Fix("q", (Edit(3, 3, "Q"),)), Fix("r", (Edit(4, 5, "R"), Edit(0, 1, "r")))], ("abcQdef", 1)),  # an insertion
+        # it ends where an earlier fix's replacement starts: both
+        ([Fix("b", (Edit(3, 4, "B"),)), Fix("r", (Edit(3, 3, "R"), Edit(0, 1, "r")))], ("rbcRBef", 2)),
+    ],
+    ids=["over a replacement", "over an insertion", "touching"],
+)
+def test_a_fix_whose_edits_are_out_of_order_claims_from_its_earliest_edit_to_its_latest(
+    fixes: list[Fix], expected: tuple[str, int]
+) -> None:
+    """A fix is taken in the order of its first edit, but it clashes with whatever lies between its edits."""
+    assert apply_fixes("abcdef", fixes) == expected
+
+
 # -- hypothesis: documents with the mistakes people make, in any layout ------------------------------------------
 
 MISSPELLINGS = {"triggeredBy": ["triggers", "triggerBy", "trigger_by"], "dependsOn": ["dependencies", "depends_on"]}

@@ -59,9 +59,9 @@ def fix_text(text: str, path: str = "<stdin>", *, unsafe: bool = False, config: 
         fixes = applicable(diagnostics, unsafe=unsafe)
         if not fixes:
             break
-        candidate, applied = apply_fixes(text, fixes)
+        candidate, _ = apply_fixes(text, fixes)  # a round applies one fix at least: the first never clashes
         after, after_lines = lint(candidate)
-        if not applied or _worse(diagnostics, after):
+        if _worse(diagnostics, after):
             break
         chosen = set(fixes)
         fixed += sum(1 for d in diagnostics if d.fix in chosen)

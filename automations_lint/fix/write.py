@@ -92,6 +92,5 @@ def _write_in_place(target: str, path: str, original: bytes, content: bytes) -> 
             raise FileChangedError(f'"{path}" changed while it was being fixed; it was left as it is')
         handle.seek(0)
         handle.write(content)
-        handle.truncate()
-        handle.flush()
+        handle.truncate()  # flushes what was written first
         os.fsync(handle.fileno())

@@ -4,7 +4,9 @@
 #
 #   tests/mutation/run.sh              every mutant, from scratch (about half an hour on 2 CPUs), then the scores
 #   tests/mutation/run.sh NAME...      only these mutants (names or globs as `mutmut results` prints them),
-#                                      keeping the verdicts of the last run for the others
+#                                      keeping the verdicts of the last run for the others (unless the tests'
+#                                      selection or options in pyproject.toml changed since: mutmut then forgets
+#                                      every verdict, and score.py counts the others as not run)
 #
 # Besides mutmut's own token changes, it makes the kinds of tests/mutation/extra_operators.py (statements deleted,
 # branches forced, conditions and wrapper calls dropped, slice bounds dropped).

@@ -81,6 +81,8 @@ def test_repository_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.chdir(repository)
     assert repository_path(str(repository / ".ona" / "automations.yaml")) == ".ona/automations.yaml"
     assert repository_path("./.ona/automations.yaml") == ".ona/automations.yaml"
+    assert repository_path("../repository/.ona/automations.yaml") == ".ona/automations.yaml"
+    assert repository_path("../elsewhere/./automations.yaml") == "../elsewhere/automations.yaml"
     outside = str(tmp_path / "elsewhere" / "automations.yaml")
     assert repository_path(outside) == outside  # no repository path to give it: it stays absolute
     assert repository_path(str(tmp_path)) == str(tmp_path)

@@ -86,6 +86,8 @@ def test_repository_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     outside = str(tmp_path / "elsewhere" / "automations.yaml")
     assert repository_path(outside) == outside  # no repository path to give it: it stays absolute
     assert repository_path(str(tmp_path)) == str(tmp_path)
+    repository.rmdir()  # a working folder deleted under the run: paths are kept as given
+    assert repository_path("./.ona/automations.yaml") == ".ona/automations.yaml"
 
 
 def test_github_escapes_what_would_end_a_command() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,32 @@ def test_a_file_that_cannot_be_read(
     path.write_text(CLEAN, encoding="utf-8")
     code, _, err = run(["check", str(path)], capsys)
     assert (code, err) == (2, f'automations-lint: cannot read "{path}": Permission denied\n')
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_a_dangling_link_where_the_file_is_looked_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for project in ("one", "two"):
+        (tmp_path / project / ".ona").mkdir(parents=True)
+        (tmp_path / project / ".ona" / "automations.yaml").symlink_to(tmp_path / f"{project}-gone.yaml")
+    code, out, err = run(["check", str(tmp_path / "one"), str(tmp_path / "two")], capsys)
+    said = [f'automations-lint: cannot read "{tmp_path / project / ".ona" / "automations.yaml"}": No such file or '
+            "directory\n" for project in ("one", "two")]
+    assert (code, out, err) == (2, "", "".join(said))
+
+
+def test_a_folder_that_cannot_be_listed_is_said_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only its own line: no "no automations file" line beside it (the file may be in there)."""
+    from automations_lint.cli import commands
+
+    def discover(path: str, *, on_error: Callable[[str, str], object]) -> list[str]:
+        on_error(os.path.join(path, ".ona"), os.strerror(errno.EACCES))
+        return []
+
+    monkeypatch.setattr(commands, "discover", discover)
+    code, out, err = run(["check", str(tmp_path)], capsys)
+    assert (code, out, err) == (2, "", f'automations-lint: cannot read "{tmp_path / ".ona"}": Permission denied\n')
 
 
 def test_the_same_file_twice_is_checked_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

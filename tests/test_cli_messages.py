@@ -130,3 +130,24 @@ def test_a_hard_link_to_a_checked_file_is_not_checked_again(tmp_path: Path, monk
     code, out, _ = run("check", "--isolated", "x.yaml", "y.yaml")
     assert code == 1
     assert headlines(out) == [f"x.yaml:5:5: {HEADLINE}"]
+
+
+def test_files_are_reported_in_path_order_whatever_the_order_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "b.yaml", INVALID)
+    write(tmp_path, "a.yaml", INVALID)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", "--isolated", "--format", "concise", "b.yaml", "a.yaml")
+    assert code == 1
+    assert headlines(out) == [f"{name}:5:5: {HEADLINE} (fixable with --fix)" for name in ("a.yaml", "b.yaml")]
+
+
+def test_no_cache_writes_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/cache.md: --no-cache (or its variable) neither reads nor writes; without it, check keeps its results."""
+    monkeypatch.delenv("AUTOMATIONS_LINT_NO_CACHE", raising=False)
+    path = write(tmp_path, "x.yaml", INVALID)
+    assert run("check", "--isolated", "--no-cache", "--cache-dir", str(tmp_path / "off"), str(path))[0] == 1
+    assert not (tmp_path / "off").exists()
+    assert run("check", "--isolated", "--cache-dir", str(tmp_path / "on"), str(path))[0] == 1
+    assert list((tmp_path / "on").glob("v1/files/*/*.json"))

@@ -105,6 +105,12 @@ def test_config_option_and_isolated(project: Path, capsys: pytest.CaptureFixture
     write(project, "ci/strict.toml", 'ignore = ["AL302"]\n')
     assert check(capsys, "--config", "ci/strict.toml", ".") == (1, ["AL101"], "")
     assert check(capsys, "--isolated", ".") == (1, ["AL101", "AL302"], "")
+    message = "automations-lint: error: --config and --isolated cannot be used together\n"
+    assert check(capsys, "--config", "ci/strict.toml", "--isolated", ".") == (2, [], message)
+
+
+def test_rule_lists_may_have_blanks_around_names(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert check(capsys, "--isolated", "--select", " AL302 , unknown-field ", ".") == (1, ["AL101", "AL302"], "")
 
 
 def test_stdin_uses_the_configuration_of_the_current_folder(

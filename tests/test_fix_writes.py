@@ -113,5 +113,16 @@ def test_a_utf16_file_is_not_called_fixable(tmp_path: Path) -> None:
     assert [item["fix"] for item in json.loads(out)] == [None]
     code, out, _ = run(str(path))
     assert "fixable" not in out.decode("utf-8")
-    assert run("--fix", str(path))[0] == 1
+    code, out, err = run("--fix", str(path))
+    # A file that --fix cannot write is reported as check reports it: on stdout, never echoed like standard input.
+    assert (code, err) == (1, "")
+    assert out.decode("utf-8").startswith(f"{path}:") and UNFIXABLE["utf-16"] not in out
     assert path.read_bytes() == UNFIXABLE["utf-16"]
+
+
+@pytest.mark.parametrize("data", UNFIXABLE.values(), ids=UNFIXABLE.keys())
+def test_check_of_stdin_that_cannot_be_fixed_reports_it_on_stdout(data: bytes) -> None:
+    """Only --fix echoes standard input (an editor replaces the file with it); check prints the report."""
+    code, out, err = run("-", stdin=data)
+    assert (code, err) == (1, "")
+    assert out.decode("utf-8").startswith("<stdin>:") and data not in out

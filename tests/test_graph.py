@@ -226,3 +226,26 @@ def test_output_does_not_depend_on_hash_seeds() -> None:
         for output_format in ("mermaid", "dot")
     }
     assert len(outputs) == 2
+
+
+def test_a_service_sharing_a_key_with_a_task_on_a_cycle_an_empty_name_and_a_missing_name_used_twice() -> None:
+    """Only the task is red (dependsOn names the task); an empty name adds no label line; one missing node."""
+    text = (
+        "services:\n  a: {name: A service, commands: {start: x}}\n"
+        "tasks:\n  a: {name: '', dependsOn: [b, gone]}\n  b: {name: B, dependsOn: [a, gone]}\n"
+    )
+    assert mermaid(document(text)).splitlines()[2:] == [
+        '  service_a(["a<br/>A service"])',
+        '  task_a["a"]',
+        '  task_b["b<br/>B"]',
+        '  missing_gone["gone<br/>(missing)"]',
+        "  task_b --> task_a",
+        "  missing_gone --> task_a",
+        "  task_a --> task_b",
+        "  missing_gone --> task_b",
+        "  classDef missing fill:#fff,stroke:#cf222e,stroke-dasharray:5 5",
+        "  class missing_gone missing",
+        "  classDef cycle stroke:#cf222e,stroke-width:3px",
+        "  class task_a,task_b cycle",
+        "  linkStyle 0,2 stroke:#cf222e,stroke-width:3px",
+    ]

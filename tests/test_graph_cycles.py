@@ -61,6 +61,15 @@ def test_a_cut_search_says_so() -> None:
     assert more and len(cycles) == 19 and all(cycle in everything for cycle in cycles)
 
 
+def test_a_cut_list_still_shows_every_knot() -> None:
+    """Each knot's shortest cycle is listed before the search for more stops at the limit, so a second knot of
+    tasks is not hidden behind the many cycles of the first."""
+    knots = {node: [target for target in "abc" if target != node] for node in "abc"}
+    knots |= {node: [target for target in "def" if target != node] for node in "def"}
+    assert len(brute_force_cycles(knots)) == 10
+    assert elementary_cycles(knots, limit=3) == ([["a", "b", "a"], ["d", "e", "d"], ["d", "e", "f", "d"]], True)
+
+
 @pytest.mark.parametrize(
     ("budget", "found", "more"),
     [(1, 1, True), (3, 1, True), (4, 2, True), (68, 19, True), (76, 20, True), (77, 20, False)],

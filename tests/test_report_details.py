@@ -45,6 +45,9 @@ def test_without_a_hint_the_message_stands_alone() -> None:
     assert issue["description"] == 'AL101 unknown field "triggers" in task "build"'
     [result] = json.loads(render("sarif", plain))["runs"][0]["results"]
     assert result["message"]["text"] == 'unknown field "triggers" in task "build"'
+    # JUnit lists the diagnostic without a hint line.
+    failure = '.ona/automations.yaml:3:5: error AL101 unknown field "triggers" in task "build" [unknown-field]\n'
+    assert f'type="AL101">{failure}</failure>' in render("junit", plain)
     hinted = diagnostic(hint='did you mean "triggeredBy"?')
     [issue] = json.loads(render("gitlab", hinted))
     assert issue["description"] == 'AL101 unknown field "triggers" in task "build"; did you mean "triggeredBy"?'
@@ -78,9 +81,13 @@ def test_repository_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.chdir(repository)
     assert repository_path(str(repository / ".ona" / "automations.yaml")) == ".ona/automations.yaml"
     assert repository_path("./.ona/automations.yaml") == ".ona/automations.yaml"
+    assert repository_path("../repository/.ona/automations.yaml") == ".ona/automations.yaml"
+    assert repository_path("../elsewhere/./automations.yaml") == "../elsewhere/automations.yaml"
     outside = str(tmp_path / "elsewhere" / "automations.yaml")
     assert repository_path(outside) == outside  # no repository path to give it: it stays absolute
     assert repository_path(str(tmp_path)) == str(tmp_path)
+    repository.rmdir()  # a working folder deleted under the run: paths are kept as given
+    assert repository_path("./.ona/automations.yaml") == ".ona/automations.yaml"
 
 
 def test_github_escapes_what_would_end_a_command() -> None:
@@ -172,3 +179,14 @@ def test_sarif_names_the_project_address_from_the_package_metadata(
     monkeypatch.setattr(importlib.metadata, "metadata", metadata)
     driver = json.loads(render("sarif", diagnostic()))["runs"][0]["tool"]["driver"]
     assert driver.get("informationUri") == expected
+
+
+def test_sarif_of_a_source_tree_never_installed_names_no_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    def metadata(name: str) -> Message:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "metadata", metadata)
+    driver = json.loads(render("sarif", diagnostic()))["runs"][0]["tool"]["driver"]
+    assert (driver["name"], "informationUri" in driver) == ("automations-lint", False)

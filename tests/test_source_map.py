@@ -39,3 +39,15 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_loader_gives_the_text_it_read_without_a_leading_byte_order_mark() -> None:
+    """`Loaded.text` is what the editor outline (server/outline.py) indexes: the text after a leading BOM, also when
+    a later document is broken or holds an alias error; a stray BOM on a later line breaks the file."""
+    first = "tasks:\n  build: {name: Build, command: make}\n"
+    assert load("\ufeff" + first).text == first
+    for later in ("---\ntasks: [\n", "---\ntasks: *nowhere\n"):
+        loaded = load(first + later)
+        assert (loaded.broken, loaded.text) == (False, first + later)
+    stray = load("tasks:\n\ufeff  a: {name: A, command: x}\n")
+    assert (stray.broken, stray.data, stray.text) == (True, None, "")

@@ -258,7 +258,6 @@ def _check_bytes(run: Run, data: bytes, path: str, *, from_stdin: bool = False) 
     # Imported here: `--help` and `rules` stay fast.
     from automations_lint.engine.linter import decode, fixes_can_be_written
     from automations_lint.engine.run import SourceFile
-    from automations_lint.source.lines import Lines
 
     run.files += 1
     text = decode(data)
@@ -276,7 +275,6 @@ def _check_bytes(run: Run, data: bytes, path: str, *, from_stdin: bool = False) 
 
         run.sources[path] = fix_one(run, data, text, path, _config(run, path), from_stdin=from_stdin)
         return
-    run.sources[path] = Lines(text)  # keeps the report's file order; the engine's own index replaces it
     run.pending.append(SourceFile(text, path, _config(run, path)))
 
 

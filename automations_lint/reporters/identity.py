@@ -18,13 +18,13 @@ def repository_path(path: str) -> str:
 
     Absolute paths outside the working folder stay absolute: there is no repository path to give them.
     """
-    if os.path.isabs(path):
-        try:
-            relative = os.path.relpath(path)
-        except ValueError:  # another drive on Windows
-            relative = path
-        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
-            path = relative
+    # A relative path too: `../repository/x.yaml`, given from inside the repository, is `x.yaml` there.
+    try:
+        relative = os.path.relpath(path)
+    except (ValueError, OSError):  # another drive on Windows; a working folder that was deleted
+        relative = path
+    if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+        path = relative
     return posixpath.normpath(path.replace(os.sep, "/"))
 
 

@@ -100,7 +100,6 @@ class Builder:
     """Turns a stream of events into Python values and source-map entries."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
         self.source_map = SourceMap()
         self.problems: list[RuleFinding] = []
         self.stack: list[Frame] = []
@@ -157,7 +156,6 @@ class Builder:
                 return
             string_key = is_string_key(text, plain=plain, tag=tag)
         if bare and string_key and parent is not None and _wants_key(parent) and not parent.discard:
-            parent.end = (span.end_line, span.end_column)
             self.take_key(parent, text, span)
             return
         value: object = text
@@ -188,7 +186,6 @@ class Builder:
             return False
         if event.anchor is not None:
             self.anchors[event.anchor] = (MERGE_KEY, MERGE_KEY, True)
-        parent.end = (span.end_line, span.end_column)
         self.take_key(parent, MERGE_KEY, span, merge=True)
         return True
 

@@ -114,6 +114,21 @@ def test_stdin_with_a_file_name(tmp_path: Path) -> None:
     assert run("check", "-", stdin=VALID)[0] == 0
 
 
+@pytest.mark.parametrize("options", [[], ["--isolated"]], ids=["nearest configuration", "isolated"])
+def test_stdin_in_a_working_folder_deleted_under_the_run(
+    options: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No folder to search for a configuration: the defaults, and the findings as anywhere else, not a traceback."""
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    folder.rmdir()
+    code, out, err = run("check", "--format", "concise", *options, "-", stdin=INVALID)
+    expected = '<stdin>:5:5: error AL101 unknown field "triggers" in task "build" [unknown-field]'
+    expected += " (fixable with --fix)\n"
+    assert (code, out, err) == (1, expected, "")
+
+
 def test_missing_path_exits_2_and_other_files_are_still_checked(tmp_path: Path) -> None:
     path = write(tmp_path, "a.yaml", INVALID)
     code, out, err = run("check", "--format", "concise", str(tmp_path / "missing.yaml"), str(path))

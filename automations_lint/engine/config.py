@@ -107,14 +107,21 @@ class ConfigFinder:
     def for_file(self, path: str) -> Config:
         """The configuration for the file at `path` ("<stdin>" and other labels: the current folder's)."""
         label = path.startswith("<") and path.endswith(">")
-        return self.for_folder(Path.cwd() if label else Path(os.path.abspath(path)).parent)
+        try:
+            folder = Path.cwd() if label else Path(os.path.abspath(path)).parent
+        except OSError:  # the working folder was deleted under the run: there is no folder to search from
+            return self.for_folder(None)
+        return self.for_folder(folder)
 
-    def for_folder(self, folder: Path) -> Config:
-        """The configuration for files in `folder`, with the command line's --select and --ignore applied."""
+    def for_folder(self, folder: Path | None) -> Config:
+        """The configuration for files in `folder`, with the command line's --select and --ignore applied (for
+        None, no folder: only --config's file is read)."""
         if self._isolated:
             found = Config()
         elif self._explicit is not None:
             found = self._config(self._explicit, required=True) or Config()
+        elif folder is None:
+            found = Config()
         else:
             nearest = self._find(Path(os.path.abspath(folder)))
             found = (self._config(nearest) if nearest else None) or Config()

@@ -64,10 +64,7 @@ def status(code: int | None) -> str:
 
 
 def table(by_module: dict[str, dict[str, int | None]], equivalent: list[str]) -> tuple[list[str], float]:
-    lines = [
-        "| module | mutants | killed | type check | timeout | survived | no tests | left out | score |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
+    lines = _header("module")
     total: Counter[str] = Counter()
     for module, codes in by_module.items():
         if not codes:
@@ -79,20 +76,30 @@ def table(by_module: dict[str, dict[str, int | None]], equivalent: list[str]) ->
     return lines, _score(total)
 
 
-def kind_table(by_module: dict[str, dict[str, int | None]], equivalent: list[str],
-               folder: Path = MUTANTS) -> list[str]:
-    """The same counts by kind of mutant (kinds.py): mutmut's token changes, and each kind of extra_operators.py."""
-    by_kind: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+def kind_by_mutant(by_module: dict[str, dict[str, int | None]], folder: Path = MUTANTS) -> dict[str, str]:
+    """The kind of every mutant (kinds.py): mutmut's token change, or a kind of extra_operators.py; each mutated
+    file is read once."""
+    found: dict[str, str] = {}
     for module, codes in by_module.items():
         kinds = kinds_in(folder / module) if codes else {}
+        found.update((name, kinds.get(name.rpartition(".")[2], KINDS[0])) for name in codes)
+    return found
+
+
+def kind_table(by_module: dict[str, dict[str, int | None]], equivalent: list[str], kinds: dict[str, str]) -> list[str]:
+    """The same counts by kind of mutant."""
+    by_kind: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+    for codes in by_module.values():
         for name, code in codes.items():
-            kind = kinds.get(name.rpartition(".")[2], KINDS[0])
-            by_kind[kind]["left out" if left_out(name, equivalent) else status(code)] += 1
-    lines = [
-        "| kind | mutants | killed | type check | timeout | survived | no tests | left out | score |",
+            by_kind[kinds[name]]["left out" if left_out(name, equivalent) else status(code)] += 1
+    return _header("kind") + [_row(kind, counts) for kind, counts in by_kind.items() if counts]
+
+
+def _header(first: str) -> list[str]:
+    return [
+        f"| {first} | mutants | killed | type check | timeout | survived | no tests | left out | score |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    return lines + [_row(kind, counts) for kind, counts in by_kind.items() if counts]
 
 
 def _score(counts: Counter[str]) -> float:
@@ -117,13 +124,13 @@ def main(argv: list[str]) -> int:
     lines, score = table(by_module, equivalent)
     print("\n".join(lines))
     print()
-    print("\n".join(kind_table(by_module, equivalent)))
+    kinds = kind_by_mutant(by_module)
+    print("\n".join(kind_table(by_module, equivalent, kinds)))
     if "--survivors" in argv:
-        for module, codes in by_module.items():
-            kinds = kinds_in(MUTANTS / module) if codes else {}
+        for codes in by_module.values():
             for name, code in codes.items():
                 if not left_out(name, equivalent) and status(code) not in CAUGHT.values():
-                    print(f"{status(code)}: {name} ({kinds.get(name.rpartition('.')[2], KINDS[0])})")
+                    print(f"{status(code)}: {name} ({kinds[name]})")
     print(f"\ntotal score {score:.1%}, goal {GOAL:.0%}")
     return 0 if score >= GOAL else 1
 

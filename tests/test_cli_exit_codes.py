@@ -132,31 +132,28 @@ def test_an_error_without_a_system_reason_is_said_in_its_own_words(
     assert (code, err) == (2, f'automations-lint: cannot read "{path}": the file system gave no answer\n')
 
 
-def test_ctrl_c_exits_130_with_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("raised", "expected"),
+    [
+        (KeyboardInterrupt(), (130, "", "\nautomations-lint: aborted\n")),  # the blank line closes the ^C echo
+        (SystemExit(), (0, "", "")),
+        (SystemExit(3), (3, "", "")),
+    ],
+    ids=["ctrl-c exits 130 with one line", "an exit without a code", "an exit with its code"],
+)
+def test_an_interruption_or_an_exit_while_linting_gives_its_code(
+    raised: BaseException,
+    expected: tuple[int, str, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from automations_lint.cli import commands
 
-    def interrupted(run: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(commands, "_lint_pending", interrupted)
-    path = tmp_path / "clean.yaml"
-    path.write_text(CLEAN, encoding="utf-8")
-    code, out, err = run(["check", str(path)], capsys)
-    assert (code, out, err) == (130, "", "\nautomations-lint: aborted\n")  # the blank line closes the ^C echo
-
-
-@pytest.mark.parametrize(("raised", "code"), [(SystemExit(), 0), (SystemExit(3), 3)])
-def test_main_returns_the_code_a_command_exits_with(
-    raised: SystemExit, code: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from automations_lint.cli import commands
-
-    def leave(run: object) -> None:
+    def stopped(run: object) -> None:
         raise raised
 
-    monkeypatch.setattr(commands, "_lint_pending", leave)
+    monkeypatch.setattr(commands, "_lint_pending", stopped)
     path = tmp_path / "clean.yaml"
     path.write_text(CLEAN, encoding="utf-8")
-    assert run(["check", str(path)], capsys)[0] == code
+    assert run(["check", str(path)], capsys) == expected
